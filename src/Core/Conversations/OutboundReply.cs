@@ -1,0 +1,21 @@
+namespace Hromada.Core.Conversations;
+
+/// <summary>A channel-neutral reply; each channel adapter renders it in its own way.</summary>
+public sealed record OutboundReply(string Text)
+{
+    /// <summary>Rows of buttons under the message.</summary>
+    public IReadOnlyList<IReadOnlyList<ReplyButton>> Buttons { get; init; } = [];
+
+    /// <summary>Asks the resident to share their phone number with the platform's own button.</summary>
+    public bool RequestsContact { get; init; }
+
+    /// <summary>A platform file id or URL of a photo to show with the text.</summary>
+    public string? PhotoUrl { get; init; }
+
+    public ReplyDocument? Document { get; init; }
+}
+
+/// <param name="Data">What comes back as <see cref="InboundMessage.ButtonData"/> when pressed.</param>
+public sealed record ReplyButton(string Label, string Data);
+
+public sealed record ReplyDocument(string FileName, string ContentType, byte[] Content);

@@ -1,0 +1,66 @@
+using Hromada.Core.Conversations;
+using Hromada.Core.Localization;
+
+namespace Hromada.Core.Residents;
+
+/// <summary>A person taking part in Hromada, reachable through one or more channel identities.</summary>
+public sealed class Resident
+{
+    public required string Id { get; init; }
+
+    public List<ChannelIdentity> Identities { get; init; } = [];
+
+    public string? Name { get; set; }
+
+    public string? CommunityId { get; set; }
+
+    public List<string> Spheres { get; set; } = [];
+
+    public Language Language { get; set; } = Language.Uk;
+
+    public string? Phone { get; set; }
+
+    /// <summary>True when the platform proved the phone number is the resident's own.</summary>
+    public bool PhoneVerified { get; set; }
+
+    public DateTimeOffset? ConsentedAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Set when onboarding is completed; a resident without it is still being registered.</summary>
+    public DateTimeOffset? RegisteredAt { get; set; }
+
+    public ResidentStatus Status { get; set; } = ResidentStatus.Registered;
+
+    public bool IsRegistered => RegisteredAt is not null;
+}
+
+/// <param name="ChatId">Where replies go on that channel.</param>
+public sealed record ChannelIdentity(ChannelKind Channel, string PlatformUserId, string ChatId)
+{
+    /// <summary>False once the platform said the resident blocked the bot.</summary>
+    public bool Reachable { get; init; } = true;
+
+    public IdentityKey Key => new(Channel, PlatformUserId);
+}
+
+/// <summary>Participation statuses, lowest first (see DESIGN §5).</summary>
+public enum ResidentStatus
+{
+    Registered,
+    Responsible,
+    LocalExpert,
+    OpinionLeader,
+}
+
+public interface IResidentStore
+{
+    Task<Resident?> FindByIdentityAsync(IdentityKey identity, CancellationToken cancellationToken);
+
+    Task<Resident?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces the resident; one identity belongs to one resident only.</summary>
+    Task SaveAsync(Resident resident, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string id, CancellationToken cancellationToken);
+}
