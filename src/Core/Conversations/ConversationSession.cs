@@ -1,3 +1,5 @@
+using Hromada.Core.Localization;
+
 namespace Hromada.Core.Conversations;
 
 /// <summary>
@@ -13,6 +15,9 @@ public sealed class ConversationSession
     public string? State { get; set; }
 
     public Dictionary<string, string> Data { get; init; } = [];
+
+    /// <summary>The language chosen before registration; a registered resident's own setting wins.</summary>
+    public Language? Language { get; set; }
 
     /// <summary>The inbox sequence of the last message applied, so a handler retried after a crash applies nothing twice.</summary>
     public long LastSequence { get; set; }

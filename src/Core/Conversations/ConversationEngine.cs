@@ -1,0 +1,172 @@
+using Hromada.Core.Localization;
+using Hromada.Core.Residents;
+using Microsoft.Extensions.Logging;
+
+namespace Hromada.Core.Conversations;
+
+/// <summary>Applies one inbox entry: routes it to a dialog, then stores replies, resident and session.</summary>
+public sealed partial class ConversationEngine(
+    IInboxStore inbox,
+    ISessionStore sessions,
+    IResidentStore residents,
+    IOutboxStore outbox,
+    DialogRegistry dialogs,
+    OutboxSignal outboxSignal,
+    ConversationOptions options,
+    TimeProvider time,
+    ILogger<ConversationEngine> logger)
+{
+    private const string StartCommand = "/start";
+    private const string CancelCommand = "/cancel";
+    private const int MaxConcurrencyRetries = 5;
+
+    public async Task HandleAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var attempt = 1;
+            while (!await TryApplyAsync(entry, cancellationToken))
+            {
+                // Another instance saved this resident's session meanwhile: read it again and redo.
+                if (++attempt > MaxConcurrencyRetries)
+                {
+                    throw new InvalidOperationException($"Session of {entry.Message.Sender} kept changing.");
+                }
+            }
+
+            await inbox.MarkAsync(entry.Sequence, InboxStatus.Handled, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogHandlerFailed(exception, entry.Sequence, entry.Message.Channel);
+            await ApologiseAsync(entry, cancellationToken);
+            await inbox.MarkAsync(entry.Sequence, InboxStatus.Failed, cancellationToken);
+        }
+    }
+
+    private async Task<bool> TryApplyAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        var message = entry.Message;
+        var key = message.Sender.ToString();
+        var session = await sessions.FindAsync(key, cancellationToken) ?? new ConversationSession { Key = key };
+        if (session.LastSequence >= entry.Sequence)
+        {
+            return true; // Applied before a crash; only the inbox mark was missing.
+        }
+
+        var resident = await residents.FindByIdentityAsync(message.Sender, cancellationToken);
+        var now = time.GetUtcNow();
+        var language = resident?.Language ?? session.Language ?? Languages.FromPlatformCode(message.LanguageCode);
+        var context = new DialogContext(message, session, resident, language, now, cancellationToken);
+
+        if (session.InDialog && now - session.UpdatedAt > options.IdleTimeout)
+        {
+            LogDialogExpired(session.Dialog!, session.State);
+            session.Leave();
+            context.Reply("Engine_DialogExpired");
+        }
+
+        await RouteAsync(context);
+        await StoreAsync(entry, context, cancellationToken);
+
+        session.LastSequence = entry.Sequence;
+        session.UpdatedAt = now;
+        session.Language = context.Resident is null ? context.Language : null;
+        return await sessions.TrySaveAsync(session, cancellationToken);
+    }
+
+    private async Task RouteAsync(DialogContext context)
+    {
+        var session = context.Session;
+        var registered = context.Resident?.IsRegistered == true;
+        var command = BotCommand.From(context.Message);
+
+        if (command?.Name == CancelCommand)
+        {
+            var wasInDialog = session.InDialog;
+            session.Leave();
+            context.Reply(WithMenuButton(context, wasInDialog ? "Engine_Cancelled" : "Engine_NothingToCancel"));
+            return;
+        }
+
+        if (command is not null)
+        {
+            var dialog = dialogs.FindByCommand(command.Name);
+            if (dialog is null)
+            {
+                context.Reply(WithMenuButton(context, "Engine_UnknownCommand"));
+                return;
+            }
+
+            session.Leave();
+            await (registered || dialog.OpenToUnregistered ? dialog : Onboarding()).StartAsync(context);
+            return;
+        }
+
+        if (session.Dialog is { } name && dialogs.FindByName(name) is { } current)
+        {
+            await current.ContinueAsync(context);
+            return;
+        }
+
+        session.Leave();
+        if (registered)
+        {
+            context.Reply(WithMenuButton(context, "Engine_NotUnderstood"));
+        }
+        else
+        {
+            await Onboarding().StartAsync(context);
+        }
+    }
+
+    private IDialog Onboarding() =>
+        dialogs.FindByCommand(StartCommand) ?? throw new InvalidOperationException("No dialog handles /start.");
+
+    private static OutboundReply WithMenuButton(DialogContext context, string key) =>
+        new(context.Text(key)) { Buttons = [[new ReplyButton(context.Text("Menu_Button"), "/menu")]] };
+
+    /// <summary>
+    /// Replies first (their keys derive from the inbox sequence, so a redo stores nothing twice),
+    /// then the resident; the session, saved last by the caller, marks the entry applied.
+    /// </summary>
+    private async Task StoreAsync(InboxEntry entry, DialogContext context, CancellationToken cancellationToken)
+    {
+        var message = entry.Message;
+        var replies = context.Replies
+            .Select((reply, index) => new OutboxMessage(
+                0, $"in:{entry.Sequence}:{index}", message.Channel, message.ChatId, reply, OutboxStatus.Pending, context.Now))
+            .ToList();
+        if (replies.Count > 0)
+        {
+            await outbox.AddAsync(replies, cancellationToken);
+            outboxSignal.Notify();
+        }
+
+        if (context.ResidentForgotten && context.Resident is not null)
+        {
+            await residents.DeleteAsync(context.Resident.Id, cancellationToken);
+        }
+        else if (context.ResidentChanged && context.Resident is not null)
+        {
+            await residents.SaveAsync(context.Resident, cancellationToken);
+        }
+    }
+
+    private async Task ApologiseAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        var message = entry.Message;
+        var text = Texts.Get(Languages.FromPlatformCode(message.LanguageCode), "Engine_Apology");
+        var apology = new OutboxMessage(
+            0, $"in:{entry.Sequence}:apology", message.Channel, message.ChatId, new OutboundReply(text),
+            OutboxStatus.Pending, time.GetUtcNow());
+        await outbox.AddAsync([apology], cancellationToken);
+        outboxSignal.Notify();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling inbox entry {Sequence} from {Channel} failed")]
+    private partial void LogHandlerFailed(Exception exception, long sequence, ChannelKind channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dialog {Dialog} expired in state {State}")]
+    private partial void LogDialogExpired(string dialog, string? state);
+}

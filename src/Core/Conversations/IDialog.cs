@@ -1,0 +1,19 @@
+namespace Hromada.Core.Conversations;
+
+/// <summary>A use case the resident talks through; registered once with <c>AddDialog</c>.</summary>
+public interface IDialog
+{
+    /// <summary>The stored name of the dialog; stable across releases.</summary>
+    string Name { get; }
+
+    /// <summary>The commands that start it, such as "/start".</summary>
+    IReadOnlyList<string> Commands { get; }
+
+    /// <summary>Whether a resident who has not completed onboarding may use it.</summary>
+    bool OpenToUnregistered => false;
+
+    Task StartAsync(DialogContext context);
+
+    /// <summary>Handles the next message while the session is in this dialog.</summary>
+    Task ContinueAsync(DialogContext context);
+}

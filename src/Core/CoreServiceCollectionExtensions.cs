@@ -1,0 +1,45 @@
+using Hromada.Core.Communities;
+using Hromada.Core.Conversations;
+using Hromada.Core.Dialogs.Forget;
+using Hromada.Core.Dialogs.Help;
+using Hromada.Core.Dialogs.Language;
+using Hromada.Core.Dialogs.Menu;
+using Hromada.Core.Dialogs.MyData;
+using Hromada.Core.Dialogs.Onboarding;
+using Hromada.Core.Dialogs.Profile;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Hromada.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// The conversation engine and every dialog. The host supplies the stores and a bound, validated
+    /// <see cref="ConversationOptions"/> singleton.
+    /// </summary>
+    public static IServiceCollection AddHromadaCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CommunityDirectory>();
+        services.AddHostedService(provider => provider.GetRequiredService<CommunityDirectory>());
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<DialogRegistry>();
+        services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<ConversationWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConversationWorker>());
+
+        services.AddDialog<OnboardingDialog>();
+        services.AddDialog<MenuDialog>();
+        services.AddDialog<HelpDialog>();
+        services.AddDialog<LanguageDialog>();
+        services.AddDialog<ProfileDialog>();
+        services.AddDialog<MyDataDialog>();
+        services.AddDialog<ForgetDialog>();
+        return services;
+    }
+
+    public static IServiceCollection AddDialog<TDialog>(this IServiceCollection services)
+        where TDialog : class, IDialog =>
+        services.AddSingleton<IDialog, TDialog>();
+}
