@@ -1,0 +1,97 @@
+using Hromada.Core.Conversations;
+using Hromada.Core.Localization;
+using Hromada.Core.Residents;
+
+namespace Hromada.Persistence.Documents;
+
+internal sealed class ResidentDocument
+{
+    public string Id { get; set; } = "";
+
+    public List<IdentityDocument> Identities { get; set; } = [];
+
+    /// <summary>The identities as "telegram:123" strings, for a unique multikey index: one identity, one resident.</summary>
+    public List<string> IdentityKeys { get; set; } = [];
+
+    public string? Name { get; set; }
+
+    public string? CommunityId { get; set; }
+
+    public List<string> Spheres { get; set; } = [];
+
+    public string Language { get; set; } = "";
+
+    public string? Phone { get; set; }
+
+    public bool PhoneVerified { get; set; }
+
+    public DateTime? ConsentedAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? RegisteredAt { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public static string KeyOf(IdentityKey identity) =>
+        DocumentFormat.Key(identity.Channel, identity.PlatformUserId);
+
+    /// <summary>What both providers throw when a save would give an identity to a second resident.</summary>
+    public static InvalidOperationException IdentityTaken(Exception duplicateKey) =>
+        new("One of the resident's identities belongs to another resident.", duplicateKey);
+
+    public static ResidentDocument From(Resident resident) => new()
+    {
+        Id = resident.Id,
+        Identities = [.. resident.Identities.Select(IdentityDocument.From)],
+        IdentityKeys = [.. resident.Identities.Select(i => KeyOf(i.Key))],
+        Name = resident.Name,
+        CommunityId = resident.CommunityId,
+        Spheres = [.. resident.Spheres],
+        Language = resident.Language.ToString(),
+        Phone = resident.Phone,
+        PhoneVerified = resident.PhoneVerified,
+        ConsentedAt = resident.ConsentedAt is { } consentedAt ? DocumentFormat.ToStored(consentedAt) : null,
+        CreatedAt = DocumentFormat.ToStored(resident.CreatedAt),
+        RegisteredAt = resident.RegisteredAt is { } registeredAt ? DocumentFormat.ToStored(registeredAt) : null,
+        Status = resident.Status.ToString(),
+    };
+
+    public Resident ToResident() => new()
+    {
+        Id = Id,
+        Identities = [.. Identities.Select(i => i.ToIdentity())],
+        Name = Name,
+        CommunityId = CommunityId,
+        Spheres = [.. Spheres],
+        Language = Enum.Parse<Language>(Language),
+        Phone = Phone,
+        PhoneVerified = PhoneVerified,
+        ConsentedAt = ConsentedAt is { } consentedAt ? DocumentFormat.FromStored(consentedAt) : null,
+        CreatedAt = DocumentFormat.FromStored(CreatedAt),
+        RegisteredAt = RegisteredAt is { } registeredAt ? DocumentFormat.FromStored(registeredAt) : null,
+        Status = Enum.Parse<ResidentStatus>(Status),
+    };
+}
+
+internal sealed class IdentityDocument
+{
+    public string Channel { get; set; } = "";
+
+    public string PlatformUserId { get; set; } = "";
+
+    public string ChatId { get; set; } = "";
+
+    public bool Reachable { get; set; }
+
+    public static IdentityDocument From(ChannelIdentity identity) => new()
+    {
+        Channel = identity.Channel.ToString(),
+        PlatformUserId = identity.PlatformUserId,
+        ChatId = identity.ChatId,
+        Reachable = identity.Reachable,
+    };
+
+    public ChannelIdentity ToIdentity() =>
+        new(Enum.Parse<ChannelKind>(Channel), PlatformUserId, ChatId) { Reachable = Reachable };
+}

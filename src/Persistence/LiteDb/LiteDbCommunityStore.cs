@@ -1,0 +1,26 @@
+using Hromada.Core.Communities;
+using Hromada.Persistence.Documents;
+using LiteDB;
+
+namespace Hromada.Persistence.LiteDb;
+
+internal sealed class LiteDbCommunityStore(LiteDatabase database) : ICommunityStore
+{
+    private readonly ILiteCollection<CommunityDocument> _communities =
+        database.GetCollection<CommunityDocument>("communities");
+
+    public Task<IReadOnlyList<Community>> ListAsync(CancellationToken cancellationToken)
+    {
+        var communities = _communities.Query().OrderBy(d => d.Id).ToList();
+        return Task.FromResult<IReadOnlyList<Community>>([.. communities.Select(d => d.ToCommunity())]);
+    }
+
+    public Task<Community?> GetAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(_communities.FindById(id)?.ToCommunity());
+
+    public Task UpsertAsync(IReadOnlyList<Community> communities, CancellationToken cancellationToken)
+    {
+        _communities.Upsert(communities.Select(CommunityDocument.From));
+        return Task.CompletedTask;
+    }
+}

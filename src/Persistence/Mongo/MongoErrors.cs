@@ -1,0 +1,9 @@
+using MongoDB.Driver;
+
+namespace Hromada.Persistence.Mongo;
+
+internal static class MongoErrors
+{
+    public static bool IsDuplicateKey(MongoWriteException exception) =>
+        exception.WriteError?.Category == ServerErrorCategory.DuplicateKey;
+}
