@@ -47,13 +47,20 @@ public abstract class Dialog<TState> : IDialog
     public string ToMermaidGraph(DialogContext context) =>
         Stateless.Graph.MermaidGraph.Format(Build(context).GetInfo());
 
-    /// <summary>A step that moves on when <paramref name="accept"/> takes the input, and asks again otherwise.</summary>
+    /// <summary>
+    /// A step that moves on when <paramref name="accept"/> takes the input and asks again otherwise.
+    /// The dialog builds its machine anew for each message, so the input is taken once per message.
+    /// </summary>
     protected static void Step(
         StateMachine<TState, DialogTrigger>.StateConfiguration state,
         DialogTrigger trigger,
         TState next,
-        Func<bool> accept) =>
-        state.PermitIf(trigger, next, accept).PermitReentryIf(trigger, () => !accept());
+        Func<bool> accept)
+    {
+        // Stateless evaluates both guards; the input must be taken (and validated) once.
+        var accepted = new Lazy<bool>(accept);
+        state.PermitIf(trigger, next, () => accepted.Value).PermitReentryIf(trigger, () => !accepted.Value);
+    }
 
     private StateMachine<TState, DialogTrigger> Build(DialogContext context)
     {

@@ -14,7 +14,6 @@ public sealed class DialogContext(
     CancellationToken cancellationToken)
 {
     private readonly List<OutboundReply> _replies = [];
-    private readonly Dictionary<object, bool> _acceptance = [];
 
     public InboundMessage Message { get; } = message;
 
@@ -54,28 +53,17 @@ public sealed class DialogContext(
     /// <summary>Marks the resident's personal data to be deleted once the message is handled.</summary>
     public void ForgetResident() => ResidentForgotten = true;
 
-    /// <summary>
-    /// Validates <paramref name="value"/> and on success hands it to <paramref name="accept"/>.
-    /// Remembered per validator for this message, because Stateless asks a step's guards more than once.
-    /// </summary>
-    public bool Accept<T>(IValidator<T> validator, T value, Action<T> accept)
+    /// <summary>Validates <paramref name="value"/>; takes it when valid, otherwise sets <see cref="Problem"/>.</summary>
+    public bool Accept<T>(IValidator<T> validator, T value, Action<T> take)
     {
-        if (_acceptance.TryGetValue(validator, out var known))
-        {
-            return known;
-        }
-
         var result = validator.Validate(value);
         if (result.IsValid)
         {
-            accept(value);
-        }
-        else
-        {
-            Problem = Text(result.Errors[0].ErrorCode);
+            take(value);
+            return true;
         }
 
-        _acceptance[validator] = result.IsValid;
-        return result.IsValid;
+        Problem = Text(result.Errors[0].ErrorCode);
+        return false;
     }
 }

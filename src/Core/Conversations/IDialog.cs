@@ -14,6 +14,9 @@ public interface IDialog
 
     Task StartAsync(DialogContext context);
 
-    /// <summary>Handles the next message while the session is in this dialog.</summary>
-    Task ContinueAsync(DialogContext context);
+    /// <summary>
+    /// Handles the next message while the session is in this dialog. A dialog that answers at once
+    /// and never stays in the session has nothing to continue.
+    /// </summary>
+    Task ContinueAsync(DialogContext context) => StartAsync(context);
 }

@@ -1,0 +1,8 @@
+namespace Hromada.Core.Dialogs.Forget;
+
+public enum ForgetState
+{
+    AwaitingConfirmation,
+    Completed,
+    Cancelled,
+}

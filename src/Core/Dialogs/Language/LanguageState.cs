@@ -1,0 +1,8 @@
+namespace Hromada.Core.Dialogs.Language;
+
+public enum LanguageState
+{
+    AwaitingLanguage,
+    Completed,
+    Cancelled,
+}

@@ -1,0 +1,28 @@
+using Hromada.Core.Conversations;
+
+namespace Hromada.Core.Dialogs.Menu;
+
+/// <summary>/menu: what a registered resident can do, as buttons.</summary>
+public sealed class MenuDialog : IDialog
+{
+    public string Name => "menu";
+
+    public IReadOnlyList<string> Commands => ["/menu"];
+
+    public Task StartAsync(DialogContext context)
+    {
+        context.Reply(Menu(context, context.Text("Menu_Title")));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The main menu under <paramref name="text"/>; each button sends its command.</summary>
+    public static OutboundReply Menu(DialogContext context, string text) =>
+        new(text)
+        {
+            Buttons =
+            [
+                [new ReplyButton(context.Text("Menu_Profile"), "/profile"), new ReplyButton(context.Text("Menu_Language"), "/language")],
+                [new ReplyButton(context.Text("Menu_MyData"), "/mydata"), new ReplyButton(context.Text("Menu_Help"), "/help")],
+            ],
+        };
+}

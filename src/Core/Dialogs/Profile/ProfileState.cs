@@ -1,0 +1,12 @@
+namespace Hromada.Core.Dialogs.Profile;
+
+public enum ProfileState
+{
+    AwaitingField,
+    AwaitingName,
+    AwaitingCommunity,
+    AwaitingSpheres,
+    AwaitingPhone,
+    Completed,
+    Cancelled,
+}
