@@ -1,0 +1,31 @@
+using Hromada.Core.Conversations;
+
+namespace Hromada.Bots.Channels.Dev;
+
+/// <summary>One bot message as the dev chat page renders it.</summary>
+internal sealed record DevReply(
+    long Id,
+    string Text,
+    IReadOnlyList<IReadOnlyList<DevButton>> Buttons,
+    bool RequestsContact,
+    string? PhotoUrl,
+    DevDocument? Document)
+{
+    public static DevReply From(OutboxMessage message)
+    {
+        var reply = message.Reply;
+        return new DevReply(
+            message.Id,
+            reply.Text,
+            [.. reply.Buttons.Select(row => (IReadOnlyList<DevButton>)[.. row.Select(b => new DevButton(b.Label, b.Data))])],
+            reply.RequestsContact,
+            reply.PhotoUrl,
+            reply.Document is { } document
+                ? new DevDocument(document.FileName, document.ContentType, Convert.ToBase64String(document.Content))
+                : null);
+    }
+}
+
+internal sealed record DevButton(string Label, string Data);
+
+internal sealed record DevDocument(string FileName, string ContentType, string Base64);

@@ -1,0 +1,8 @@
+namespace Hromada.Bots.Outbox;
+
+public static class OutboxServiceCollectionExtensions
+{
+    /// <summary>The dispatcher that hands stored replies to the registered <see cref="IChannelSender"/>s.</summary>
+    public static IServiceCollection AddOutboxDispatcher(this IServiceCollection services) =>
+        services.AddHostedService<OutboxDispatcher>();
+}

@@ -1,0 +1,34 @@
+using Hromada.Bots.Channels.Dev;
+using Hromada.Bots.Hosting;
+using Hromada.Bots.Outbox;
+using Hromada.Core;
+using Hromada.Persistence;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+    builder.Services.AddProblemDetails();
+    builder.Services.AddHromadaCore().AddConversationOptions();
+    builder.Services.AddPersistence();
+    builder.Services.AddOutboxDispatcher();
+    builder.Services.AddDevChatChannel();
+
+    var app = builder.Build();
+
+    app.UseExceptionHandler();
+    app.MapHealth();
+    app.MapDevChat();
+
+    app.ValidateConfiguration();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (ConfigurationError.Describe(exception) is { } line)
+{
+    await Console.Error.WriteLineAsync(line);
+    return 1;
+}
+
+/// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
