@@ -24,6 +24,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CommunityDirectory>();
         services.AddHostedService(provider => provider.GetRequiredService<CommunityDirectory>());
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ProfileQuestions>();
         services.AddSingleton<DialogRegistry>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ConversationWorker>();
