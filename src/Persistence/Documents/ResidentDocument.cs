@@ -37,7 +37,7 @@ internal sealed class ResidentDocument
         DocumentFormat.Key(identity.Channel, identity.PlatformUserId);
 
     /// <summary>What both providers throw when a save would give an identity to a second resident.</summary>
-    public static InvalidOperationException IdentityTaken(Exception duplicateKey) =>
+    public static InvalidOperationException IdentityTaken(Exception? duplicateKey = null) =>
         new("One of the resident's identities belongs to another resident.", duplicateKey);
 
     public static ResidentDocument From(Resident resident) => new()

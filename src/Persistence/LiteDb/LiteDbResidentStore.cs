@@ -9,31 +9,35 @@ internal sealed class LiteDbResidentStore : IResidentStore
 {
     private readonly ILiteCollection<ResidentDocument> _residents;
 
+    /// <summary>
+    /// LiteDB cannot make a multikey index unique, so saves check the identities' owners and write
+    /// as one step under this lock; the file has no other writer (direct mode).
+    /// </summary>
+    private readonly Lock _saveLock = new();
+
     public LiteDbResidentStore(LiteDatabase database)
     {
         _residents = database.GetCollection<ResidentDocument>("residents");
-        _residents.EnsureIndex("identityKeys", "$.IdentityKeys[*]", unique: true);
+        _residents.EnsureIndex("identityKeys", "$.IdentityKeys[*]");
     }
 
-    public Task<Resident?> FindByIdentityAsync(IdentityKey identity, CancellationToken cancellationToken)
-    {
-        var key = ResidentDocument.KeyOf(identity);
-        var document = _residents.FindOne(d => d.IdentityKeys.Contains(key));
-        return Task.FromResult(document?.ToResident());
-    }
+    public Task<Resident?> FindByIdentityAsync(IdentityKey identity, CancellationToken cancellationToken) =>
+        Task.FromResult(FindByKey(ResidentDocument.KeyOf(identity))?.ToResident());
 
     public Task<Resident?> GetAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(_residents.FindById(id)?.ToResident());
 
     public Task SaveAsync(Resident resident, CancellationToken cancellationToken)
     {
-        try
+        var document = ResidentDocument.From(resident);
+        lock (_saveLock)
         {
-            _residents.Upsert(ResidentDocument.From(resident));
-        }
-        catch (LiteException exception) when (LiteDbFile.IsDuplicateKey(exception))
-        {
-            throw ResidentDocument.IdentityTaken(exception);
+            if (document.IdentityKeys.Any(key => FindByKey(key) is { } owner && owner.Id != document.Id))
+            {
+                throw ResidentDocument.IdentityTaken();
+            }
+
+            _residents.Upsert(document);
         }
 
         return Task.CompletedTask;
@@ -41,7 +45,14 @@ internal sealed class LiteDbResidentStore : IResidentStore
 
     public Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        _residents.Delete(id);
+        lock (_saveLock)
+        {
+            _residents.Delete(id);
+        }
+
         return Task.CompletedTask;
     }
+
+    private ResidentDocument? FindByKey(string key) =>
+        _residents.FindOne("$.IdentityKeys[*] ANY = @0", key);
 }

@@ -12,7 +12,10 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
     public static IMongoCollection<ResidentDocument> Collection(IMongoDatabase database) =>
         database.GetCollection<ResidentDocument>("residents");
 
-    /// <summary>Unique over the array's elements: no identity belongs to two residents.</summary>
+    /// <summary>
+    /// Unique over the array's elements: no identity belongs to two residents. (MongoDB indexes an
+    /// empty array as one value too, so only one resident may ever be stored without identities.)
+    /// </summary>
     public static Task CreateIndexesAsync(IMongoDatabase database, CancellationToken cancellationToken) =>
         Collection(database).Indexes.CreateOneAsync(
             new CreateIndexModel<ResidentDocument>(

@@ -1,0 +1,61 @@
+using Hromada.Persistence.LiteDb;
+using LiteDB;
+
+namespace Hromada.Persistence.Tests;
+
+public sealed class LiteDbStoreContractTests : StoreContractTests
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "hromada-tests", $"{Guid.NewGuid():N}", "hromada.db");
+    private LiteDatabase? _database;
+
+    protected override ValueTask<Stores> OpenStoresAsync()
+    {
+        _database = LiteDbFile.Open(_path);
+        return ValueTask.FromResult(StoresOn(_database));
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _database?.Dispose();
+        Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Open_FileWrittenBefore_KeepsDataAndGoesOnCountingSequences()
+    {
+        var lastSequence = (await Inbox.TryAddAsync(Update("1"), Ct))!.Sequence;
+        await Outbox.AddAsync([Reply("a")], Ct);
+        await Sessions.TrySaveAsync(Session(), Ct);
+        await Residents.SaveAsync(Resident("r1", Telegram("501")), Ct);
+        await Communities.UpsertAsync([Kamianske], Ct);
+        _database!.Dispose();
+
+        _database = LiteDbFile.Open(_path);
+
+        var reopened = StoresOn(_database);
+        Assert.Null(await reopened.Inbox.TryAddAsync(Update("1"), Ct));
+        Assert.True((await reopened.Inbox.TryAddAsync(Update("2"), Ct))!.Sequence > lastSequence);
+        Assert.Equal("a", Assert.Single(await reopened.Outbox.GetPendingAsync(10, Ct)).IdempotencyKey);
+        Assert.Equal(1, (await reopened.Sessions.FindAsync("telegram:501", Ct))?.Version);
+        Assert.Equal("r1", (await reopened.Residents.FindByIdentityAsync(Telegram("501").Key, Ct))?.Id);
+        Assert.Equal(Kamianske, await reopened.Communities.GetAsync("kamianske", Ct));
+    }
+
+    [Fact]
+    public void Open_FolderMissing_CreatesIt()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(_path)!, "nested", "more", "data.db");
+
+        using var database = LiteDbFile.Open(path);
+
+        Assert.True(File.Exists(path));
+    }
+
+    private static Stores StoresOn(LiteDatabase database) => new(
+        new LiteDbInboxStore(database),
+        new LiteDbOutboxStore(database),
+        new LiteDbSessionStore(database),
+        new LiteDbResidentStore(database),
+        new LiteDbCommunityStore(database));
+}

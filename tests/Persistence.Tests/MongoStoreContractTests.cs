@@ -1,0 +1,39 @@
+using Hromada.Persistence.Mongo;
+using MongoDB.Driver;
+
+namespace Hromada.Persistence.Tests;
+
+/// <summary>Runs against the server in HROMADA_TEST_MONGO_URL, each test in a database of its own.</summary>
+public sealed class MongoStoreContractTests : StoreContractTests
+{
+    private readonly string _databaseName = $"hromada_test_{Guid.NewGuid():N}";
+    private MongoClient? _client;
+
+    protected override async ValueTask<Stores> OpenStoresAsync()
+    {
+        var url = Environment.GetEnvironmentVariable("HROMADA_TEST_MONGO_URL");
+        if (string.IsNullOrEmpty(url))
+        {
+            Assert.Skip("HROMADA_TEST_MONGO_URL is not set");
+        }
+
+        _client = new MongoClient(url);
+        var database = _client.GetDatabase(_databaseName);
+        await MongoIndexInitializer.CreateIndexesAsync(database, TestContext.Current.CancellationToken);
+        return new(
+            new MongoInboxStore(database),
+            new MongoOutboxStore(database),
+            new MongoSessionStore(database),
+            new MongoResidentStore(database),
+            new MongoCommunityStore(database));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_client is not null)
+        {
+            await _client.DropDatabaseAsync(_databaseName, CancellationToken.None);
+            _client.Dispose();
+        }
+    }
+}

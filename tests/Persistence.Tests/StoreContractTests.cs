@@ -1,0 +1,54 @@
+using Hromada.Core.Communities;
+using Hromada.Core.Conversations;
+using Hromada.Core.Residents;
+
+namespace Hromada.Persistence.Tests;
+
+/// <summary>The behaviour every storage provider must show; inherited once per provider.</summary>
+public abstract partial class StoreContractTests : IAsyncLifetime
+{
+    private Stores? _stores;
+
+    protected IInboxStore Inbox => Opened.Inbox;
+
+    protected IOutboxStore Outbox => Opened.Outbox;
+
+    protected ISessionStore Sessions => Opened.Sessions;
+
+    protected IResidentStore Residents => Opened.Residents;
+
+    protected ICommunityStore Communities => Opened.Communities;
+
+    private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Opens the stores on an empty database of the provider.</summary>
+    protected abstract ValueTask<Stores> OpenStoresAsync();
+
+    public async ValueTask InitializeAsync() => _stores = await OpenStoresAsync();
+
+    public abstract ValueTask DisposeAsync();
+
+    /// <summary>Starts <paramref name="count"/> calls on the thread pool, releases them together and waits for all.</summary>
+    private static async Task<T[]> RunConcurrentlyAsync<T>(int count, Func<int, Task<T>> call)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = Enumerable.Range(0, count)
+            .Select(async i =>
+            {
+                await start.Task;
+                return await call(i);
+            })
+            .ToList();
+        start.SetResult();
+        return await Task.WhenAll(calls);
+    }
+
+    protected sealed record Stores(
+        IInboxStore Inbox,
+        IOutboxStore Outbox,
+        ISessionStore Sessions,
+        IResidentStore Residents,
+        ICommunityStore Communities);
+}
