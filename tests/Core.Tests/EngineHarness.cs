@@ -33,6 +33,9 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public IResidentStore Residents => _provider.GetRequiredService<IResidentStore>();
 
+    public T Services<T>()
+        where T : notnull => _provider.GetRequiredService<T>();
+
     public static async Task<EngineHarness> StartAsync(
         string databasePath, TimeProvider time, Action<IServiceCollection>? extra = null)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Hromada.Core.Conversations;
 using Hromada.Core.Dialogs.Onboarding;
+using Hromada.Core.Localization;
 using Hromada.Core.Tests.Dialogs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -218,7 +219,7 @@ public sealed class ConversationEngineTests : IDisposable
 
         var replies = await bot.SendAsync(Message("john", "/start") with { LanguageCode = "en-GB" });
 
-        Assert.Equal(Localization.Texts.Get(Localization.Language.En, "Onboarding_Consent"), Assert.Single(replies).Text);
+        Assert.Equal(Texts.Get(Language.En, "Onboarding_Consent"), Assert.Single(replies).Text);
     }
 
     [Fact]
@@ -230,23 +231,9 @@ public sealed class ConversationEngineTests : IDisposable
 
         await OnboardingDialogTests.OnboardAsync(bot, "olena", "Olena");
 
-        Assert.Equal(Localization.Language.En, (await bot.ResidentAsync("olena"))!.Language);
+        Assert.Equal(Language.En, (await bot.ResidentAsync("olena"))!.Language);
         var replies = await bot.SayAsync("olena", "/menu");
-        Assert.Equal(Localization.Texts.Get(Localization.Language.En, "Menu_Title"), Assert.Single(replies).Text);
-    }
-
-    [Fact]
-    public async Task ProfileQuestions_SpheresToggledThenCancelled_ProfileUnchanged()
-    {
-        await using var bot = await StartAsync();
-        await OnboardingDialogTests.OnboardAsync(bot, "olena", "Олена");
-        await bot.SayAsync("olena", "/profile");
-        await bot.PressAsync("olena", "field:spheres");
-        await bot.PressAsync("olena", "sphere:ecology");
-
-        await bot.SayAsync("olena", "/cancel");
-
-        Assert.Equal(["ecology"], (await bot.ResidentAsync("olena"))!.Spheres);
+        Assert.Equal(Texts.Get(Language.En, "Menu_Title"), Assert.Single(replies).Text);
     }
 
     private Task<EngineHarness> StartAsync() =>
