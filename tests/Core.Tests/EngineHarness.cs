@@ -44,7 +44,7 @@ internal sealed class EngineHarness : IAsyncDisposable
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(logging => logging.AddConsole())
+            .AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(time)
             .AddSingleton(new ConversationOptions { Lanes = 4 })
             .AddPersistence()
