@@ -101,6 +101,13 @@
     ui.messages.scrollTop = ui.messages.scrollHeight;
   }
 
+  /** Stores the entry and, when its resident is on screen, shows it below the others. */
+  function record(resident, entry) {
+    if (!append(resident, entry) || resident !== current) return;
+    ui.messages.append(renderEntry(entry));
+    ui.messages.scrollTop = ui.messages.scrollHeight;
+  }
+
   function renderEntry(entry) {
     const bubble = document.createElement("div");
     bubble.className = `message ${entry.from}`;
@@ -170,9 +177,12 @@
 
   function showStatus(text) { ui.status.textContent = text; }
 
+  /** Shows the resident's message at once (so replies land below it); takes it back if the bot refused it. */
   async function send(content, echo) {
     if (!current) return;
     const resident = current;
+    const entry = { from: "me", key: randomId("m", 12), text: echo, photo: content.photo };
+    record(resident, entry);
     const body = { userId: resident.userId, name: resident.name, languageCode: resident.languageCode, ...content };
     try {
       const response = await fetch(api, {
@@ -182,16 +192,21 @@
       });
       if (!response.ok) {
         const problem = await response.json().catch(() => ({}));
+        unrecord(resident, entry);
         showStatus(problem.detail ?? problem.title ?? `Помилка ${response.status}`);
         return;
       }
       showStatus("");
-      append(resident, { from: "me", text: echo, photo: content.photo });
-      if (resident === current) renderTranscript();
       poll();
     } catch {
+      unrecord(resident, entry);
       showStatus("Немає зв'язку з ботом");
     }
+  }
+
+  function unrecord(resident, entry) {
+    save(store.transcript(resident.userId), transcript(resident).filter((e) => e.key !== entry.key));
+    if (resident === current) renderTranscript();
   }
 
   async function poll() {
@@ -202,8 +217,7 @@
       const response = await fetch(`${api}?userId=${encodeURIComponent(resident.userId)}&after=${lastBotId(resident)}`);
       if (!response.ok) throw new Error(String(response.status));
       const replies = await response.json();
-      const added = replies.filter((reply) => append(resident, { from: "bot", ...reply })).length;
-      if (added > 0 && resident === current) renderTranscript();
+      for (const reply of replies) record(resident, { from: "bot", ...reply });
       if (ui.status.textContent === "Немає зв'язку з ботом") showStatus("");
     } catch {
       showStatus("Немає зв'язку з ботом");

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Hromada.Bots.Tests.Hosting;
+
+/// <summary>
+/// The real host in memory with its own LiteDB file in a temp folder, deleted on dispose.
+/// <see cref="RestartAsync"/> stops it and starts a new one on the same file, as a redeploy would.
+/// </summary>
+internal sealed class TestHost : IAsyncDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _kestrel;
+    private Factory _factory;
+
+    private TestHost(IReadOnlyDictionary<string, string?> settings, bool kestrel)
+    {
+        _settings = new Dictionary<string, string?>(settings)
+        {
+            ["Storage:LiteDbPath"] = Path.Combine(_folder.Path, "hromada.db"),
+        };
+        _settings.TryAdd("Logging:LogLevel:Default", "Warning");
+        _kestrel = kestrel;
+        (_factory, Client) = Start();
+    }
+
+    public HttpClient Client { get; private set; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>The loopback address of a Kestrel host, for a browser.</summary>
+    public Uri Address => _factory.ClientOptions.BaseAddress;
+
+    /// <summary>Starts a host served in memory (TestServer); settings override appsettings.json.</summary>
+    public static TestHost Start(params (string Key, string? Value)[] settings) =>
+        new(settings.ToDictionary(s => s.Key, s => s.Value), kestrel: false);
+
+    /// <summary>Starts a host on a real loopback port, reachable from a browser.</summary>
+    public static TestHost StartOnLoopback(params (string Key, string? Value)[] settings) =>
+        new(settings.ToDictionary(s => s.Key, s => s.Value), kestrel: true);
+
+    public async Task RestartAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        (_factory, Client) = Start();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private (Factory, HttpClient) Start()
+    {
+        var factory = new Factory(_settings);
+        if (_kestrel)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
+
+        return (factory, factory.CreateClient());
+    }
+
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+}
