@@ -35,8 +35,7 @@ public static partial class ConfigurationError
     {
         "System.TimeSpan" => "time span (d.hh:mm:ss)",
         "System.Int32" or "System.Int64" => "whole number",
-        "System.Boolean" or "System.Nullable`1[System.Boolean]" => "boolean (true or false)",
-        _ when typeName.Contains("Boolean", StringComparison.Ordinal) => "boolean (true or false)",
+        _ when typeName.Contains("System.Boolean", StringComparison.Ordinal) => "boolean (true or false)",
         _ => typeName[(typeName.LastIndexOf('.') + 1)..],
     };
 

@@ -1,59 +1,51 @@
-using System.Diagnostics;
+using Hromada.Bots.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Hromada.Bots.Tests.Hosting;
 
-/// <summary>Runs the built host as an operator would, to see exactly what a bad setting prints.</summary>
 public sealed class ConfigurationErrorTests
 {
-    [Theory]
-    [InlineData("--Conversations:IdleTimeout=00:00:01", "Conversations:IdleTimeout")]
-    [InlineData("--Conversations:IdleTimeout=abc", "Conversations:IdleTimeout")]
-    [InlineData("--Conversations:Lanes=0", "Conversations:Lanes")]
-    [InlineData("--Storage:Provider=Mongo", "Storage:MongoUrl")]
-    [InlineData("--DevChat:Enabled=sometimes", "DevChat:Enabled")]
-    public async Task Start_BadSetting_ExitsWithOneLineNamingTheKey(string setting, string key)
+    [Fact]
+    public void Describe_DataAnnotationFailure_KeepsOnlyTheMessage()
     {
-        using var folder = new TempFolder();
+        var exception = new OptionsValidationException("", typeof(object),
+            ["DataAnnotation validation failed for 'ConversationOptions' members: 'Lanes' with the error: 'Conversations:Lanes must be between 1 and 256.'."]);
 
-        var (exitCode, stdout, stderr) = await RunHostAsync(
-            setting, $"--Storage:LiteDbPath={Path.Combine(folder.Path, "hromada.db")}", "--urls=http://127.0.0.1:0");
+        var line = ConfigurationError.Describe(exception);
 
-        Assert.NotEqual(0, exitCode);
-        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var line = Assert.Single(lines);
-        Assert.StartsWith("Configuration error: ", line, StringComparison.Ordinal);
-        Assert.Contains(key, line, StringComparison.Ordinal);
-        Assert.DoesNotContain(" at ", stdout + stderr, StringComparison.Ordinal);
+        Assert.Equal("Configuration error: Conversations:Lanes must be between 1 and 256.", line);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(params string[] arguments)
+    [Fact]
+    public void Describe_UnreadableValue_NamesKeyWithoutTheValue()
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Hromada.Bots.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var exception = new InvalidOperationException(
+            "Failed to convert configuration value 's3cr3t' at 'Conversations:IdleTimeout' to type 'System.TimeSpan'.");
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("The host kept running instead of stopping on the bad setting.");
-        }
+        var line = ConfigurationError.Describe(exception);
 
-        return (process.ExitCode, await stdout, await stderr);
+        Assert.Equal("Configuration error: Conversations:IdleTimeout is not a valid time span (d.hh:mm:ss).", line);
+    }
+
+    [Fact]
+    public void Describe_SeveralFailures_JoinsThemOnOneLine()
+    {
+        var exception = new AggregateException(
+            new OptionsValidationException("", typeof(object), ["Storage:MongoUrl is required when Storage:Provider is Mongo."]),
+            new InvalidOperationException("Failed to convert configuration value 'x' at 'Conversations:Lanes' to type 'System.Int32'."));
+
+        var line = ConfigurationError.Describe(exception);
+
+        Assert.Equal("Configuration error: Storage:MongoUrl is required when Storage:Provider is Mongo. Conversations:Lanes is not a valid whole number.", line);
+    }
+
+    [Fact]
+    public void Describe_UnrelatedInvalidOperation_ReturnsNull()
+    {
+        var exception = new InvalidOperationException("Unable to resolve service for type 'Foo'.");
+
+        var line = ConfigurationError.Describe(exception);
+
+        Assert.Null(line);
     }
 }
