@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hromada.Bots.Tests.Hosting;
 
@@ -12,9 +14,10 @@ internal sealed class TestHost : IAsyncDisposable
     private readonly TempFolder _folder = new();
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _kestrel;
+    private readonly Action<IServiceCollection> _services;
     private Factory _factory;
 
-    private TestHost(IReadOnlyDictionary<string, string?> settings, bool kestrel)
+    private TestHost(IReadOnlyDictionary<string, string?> settings, bool kestrel, Action<IServiceCollection>? services)
     {
         _settings = new Dictionary<string, string?>(settings)
         {
@@ -22,6 +25,7 @@ internal sealed class TestHost : IAsyncDisposable
         };
         _settings.TryAdd("Logging:LogLevel:Default", "Warning");
         _kestrel = kestrel;
+        _services = services ?? (_ => { });
         (_factory, Client) = Start();
     }
 
@@ -34,11 +38,15 @@ internal sealed class TestHost : IAsyncDisposable
 
     /// <summary>Starts a host served in memory (TestServer); settings override appsettings.json.</summary>
     public static TestHost Start(params (string Key, string? Value)[] settings) =>
-        new(settings.ToDictionary(s => s.Key, s => s.Value), kestrel: false);
+        new(settings.ToDictionary(s => s.Key, s => s.Value), kestrel: false, services: null);
+
+    /// <summary>Starts a host served in memory whose services the test replaces, such as the clock.</summary>
+    public static TestHost Start(Action<IServiceCollection> services, params (string Key, string? Value)[] settings) =>
+        new(settings.ToDictionary(s => s.Key, s => s.Value), kestrel: false, services);
 
     /// <summary>Starts a host on a real loopback port, reachable from a browser.</summary>
     public static TestHost StartOnLoopback(params (string Key, string? Value)[] settings) =>
-        new(settings.ToDictionary(s => s.Key, s => s.Value), kestrel: true);
+        new(settings.ToDictionary(s => s.Key, s => s.Value), kestrel: true, services: null);
 
     public async Task RestartAsync()
     {
@@ -56,7 +64,7 @@ internal sealed class TestHost : IAsyncDisposable
 
     private (Factory, HttpClient) Start()
     {
-        var factory = new Factory(_settings);
+        var factory = new Factory(_settings, _services);
         if (_kestrel)
         {
             factory.UseKestrel(0);
@@ -66,7 +74,8 @@ internal sealed class TestHost : IAsyncDisposable
         return (factory, factory.CreateClient());
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> services)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -74,6 +83,8 @@ internal sealed class TestHost : IAsyncDisposable
             {
                 builder.UseSetting(key, value);
             }
+
+            builder.ConfigureTestServices(services);
         }
     }
 }
