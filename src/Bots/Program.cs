@@ -6,6 +6,7 @@ using Hromada.Persistence;
 
 try
 {
+    // The root appsettings.json is copied next to the assembly: found wherever the host is started from.
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
     builder.Services.AddProblemDetails();
