@@ -1,5 +1,6 @@
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Polls;
 using Hromada.Core.Residents;
 using Hromada.Persistence.LiteDb;
 using Hromada.Persistence.Mongo;
@@ -26,6 +27,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbSessionStore>();
         services.AddSingleton<LiteDbResidentStore>();
         services.AddSingleton<LiteDbCommunityStore>();
+        services.AddSingleton<LiteDbPollStore>();
+        services.AddSingleton<LiteDbBallotStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -34,6 +37,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoSessionStore>();
         services.AddSingleton<MongoResidentStore>();
         services.AddSingleton<MongoCommunityStore>();
+        services.AddSingleton<MongoPollStore>();
+        services.AddSingleton<MongoBallotStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -41,6 +46,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<ISessionStore, LiteDbSessionStore, MongoSessionStore>);
         services.AddSingleton(Pick<IResidentStore, LiteDbResidentStore, MongoResidentStore>);
         services.AddSingleton(Pick<ICommunityStore, LiteDbCommunityStore, MongoCommunityStore>);
+        services.AddSingleton(Pick<IPollStore, LiteDbPollStore, MongoPollStore>);
+        services.AddSingleton(Pick<IBallotStore, LiteDbBallotStore, MongoBallotStore>);
         return services;
     }
 

@@ -21,5 +21,7 @@ internal sealed class MongoIndexInitializer(IOptions<StorageOptions> options, IS
         await MongoInboxStore.CreateIndexesAsync(database, cancellationToken);
         await MongoOutboxStore.CreateIndexesAsync(database, cancellationToken);
         await MongoResidentStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoPollStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoBallotStore.CreateIndexesAsync(database, cancellationToken);
     }
 }

@@ -1,0 +1,58 @@
+using Hromada.Core.Polls;
+using Hromada.Persistence.Documents;
+using MongoDB.Driver;
+
+namespace Hromada.Persistence.Mongo;
+
+internal sealed class MongoPollStore(IMongoDatabase database) : IPollStore
+{
+    private readonly IMongoCollection<PollDocument> _polls = Collection(database);
+
+    public static IMongoCollection<PollDocument> Collection(IMongoDatabase database) =>
+        database.GetCollection<PollDocument>("polls");
+
+    public static async Task CreateIndexesAsync(IMongoDatabase database, CancellationToken cancellationToken)
+    {
+        var keys = Builders<PollDocument>.IndexKeys;
+        await Collection(database).Indexes.CreateManyAsync(
+            [
+                new(keys.Ascending(d => d.Status).Ascending(d => d.CommunityId).Ascending(d => d.ClosesAt)),
+                new(keys.Ascending(d => d.Status).Ascending(d => d.CreatedAt)),
+            ],
+            cancellationToken);
+    }
+
+    public Task SaveAsync(Poll poll, CancellationToken cancellationToken) =>
+        _polls.ReplaceOneAsync(d => d.Id == poll.Id, PollDocument.From(poll), new ReplaceOptions { IsUpsert = true }, cancellationToken);
+
+    public async Task<Poll?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var document = await _polls.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToPoll();
+    }
+
+    public async Task<IReadOnlyList<Poll>> ListOpenAsync(
+        IReadOnlyCollection<string> communityIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var at = DocumentFormat.ToStored(now);
+        var filter = Builders<PollDocument>.Filter;
+        var open = await _polls
+            .Find(filter.Eq(d => d.Status, nameof(PollStatus.Open))
+                & filter.In(d => d.CommunityId, communityIds)
+                & filter.Gt(d => d.ClosesAt, at)
+                & filter.Or(filter.Eq(d => d.OpensAt, null), filter.Lte(d => d.OpensAt, at)))
+            .SortBy(d => d.ClosesAt)
+            .ThenBy(d => d.Id)
+            .ToListAsync(cancellationToken);
+        return [.. open.Select(d => d.ToPoll())];
+    }
+
+    public async Task<IReadOnlyList<Poll>> ListProposedAsync(CancellationToken cancellationToken)
+    {
+        var proposed = await _polls.Find(d => d.Status == nameof(PollStatus.Proposed))
+            .SortBy(d => d.CreatedAt)
+            .ThenBy(d => d.Id)
+            .ToListAsync(cancellationToken);
+        return [.. proposed.Select(d => d.ToPoll())];
+    }
+}
