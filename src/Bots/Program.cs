@@ -10,7 +10,7 @@ try
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
     builder.Services.AddProblemDetails();
-    builder.Services.AddHromadaCore().AddConversationOptions();
+    builder.Services.AddHromadaCore().AddConversationOptions().AddAdminOptions();
     builder.Services.AddPersistence();
     builder.Services.AddOutboxDispatcher();
     builder.Services.AddDevChatChannel();

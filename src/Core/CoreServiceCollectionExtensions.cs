@@ -1,3 +1,4 @@
+using Hromada.Core.Admin;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Dialogs.Forget;
@@ -6,6 +7,7 @@ using Hromada.Core.Dialogs.Language;
 using Hromada.Core.Dialogs.Menu;
 using Hromada.Core.Dialogs.MyData;
 using Hromada.Core.Dialogs.Onboarding;
+using Hromada.Core.Dialogs.Polls;
 using Hromada.Core.Dialogs.Profile;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,8 +17,8 @@ namespace Hromada.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The conversation engine and every dialog. The host supplies the stores and a bound, validated
-    /// <see cref="ConversationOptions"/> singleton.
+    /// The conversation engine and every dialog. The host supplies the stores and bound, validated
+    /// <see cref="ConversationOptions"/> and <see cref="AdminOptions"/> singletons.
     /// </summary>
     public static IServiceCollection AddHromadaCore(this IServiceCollection services)
     {
@@ -25,6 +27,8 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<CommunityDirectory>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ProfileQuestions>();
+        services.AddSingleton<PollMessages>();
+        services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
         services.AddSingleton<DialogRegistry>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ConversationWorker>();
@@ -37,6 +41,9 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<ProfileDialog>();
         services.AddDialog<MyDataDialog>();
         services.AddDialog<ForgetDialog>();
+        services.AddDialog<PollsDialog>();
+        services.AddDialog<ProposeDialog>();
+        services.AddDialog<NewPollDialog>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Hromada.Core.Admin;
 using Hromada.Core.Conversations;
 using Hromada.Core.Localization;
 using Hromada.Core.Residents;
@@ -18,6 +19,9 @@ internal sealed class EngineHarness : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly List<IHostedService> _started = [];
     private readonly Dictionary<string, long> _lastSeenReply = [];
+
+    /// <summary>The dev-chat user configured as a super-admin.</summary>
+    public const string SuperAdmin = "admin";
 
     private EngineHarness(ServiceProvider provider) => _provider = provider;
 
@@ -47,6 +51,7 @@ internal sealed class EngineHarness : IAsyncDisposable
             .AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(time)
             .AddSingleton(new ConversationOptions { Lanes = 4 })
+            .AddSingleton(new AdminOptions { SuperAdmins = [$"dev:{SuperAdmin}"] })
             .AddPersistence()
             .AddHromadaCore();
         extra?.Invoke(services);

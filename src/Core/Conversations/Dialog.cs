@@ -27,21 +27,29 @@ public abstract class Dialog<TState> : IDialog
     /// <summary>The question of an awaiting state, or the closing words of Completed and Cancelled (null for none).</summary>
     protected abstract OutboundReply? Ask(TState state, DialogContext context);
 
-    public virtual Task StartAsync(DialogContext context)
+    public virtual async Task StartAsync(DialogContext context)
     {
         context.Session.Dialog = Name;
         context.Session.State = FirstState.ToString();
+        await LoadAsync(context);
         AskWithProblem(FirstState, context);
         LeaveWhenFinished(context);
-        return Task.CompletedTask;
     }
 
     public async Task ContinueAsync(DialogContext context)
     {
+        await LoadAsync(context);
         var machine = Build(context);
         await machine.FireAsync(TriggerFor(context.Message));
         LeaveWhenFinished(context);
     }
+
+    /// <summary>
+    /// Reads from the stores what this message's guards and questions need, which run synchronously,
+    /// and keeps it with <see cref="DialogContext.Keep{T}"/>. Runs before the machine, in the state the
+    /// session is in.
+    /// </summary>
+    protected virtual Task LoadAsync(DialogContext context) => Task.CompletedTask;
 
     /// <summary>The Mermaid graph of the dialog, for documentation.</summary>
     public string ToMermaidGraph(DialogContext context) =>

@@ -14,6 +14,7 @@ public sealed class DialogContext(
     CancellationToken cancellationToken)
 {
     private readonly List<OutboundReply> _replies = [];
+    private readonly Dictionary<Type, object> _loaded = [];
 
     public InboundMessage Message { get; } = message;
 
@@ -52,6 +53,14 @@ public sealed class DialogContext(
 
     /// <summary>Marks the resident's personal data to be deleted once the message is handled.</summary>
     public void ForgetResident() => ResidentForgotten = true;
+
+    /// <summary>Keeps a value the dialog loaded for this message (see <c>Dialog.LoadAsync</c>); never stored.</summary>
+    public void Keep<T>(T value)
+        where T : class => _loaded[typeof(T)] = value;
+
+    /// <summary>The value of type <typeparamref name="T"/> kept for this message, if any.</summary>
+    public T? Loaded<T>()
+        where T : class => _loaded.GetValueOrDefault(typeof(T)) as T;
 
     /// <summary>Validates <paramref name="value"/>; takes it when valid, otherwise sets <see cref="Problem"/>.</summary>
     public bool Accept<T>(IValidator<T> validator, T value, Action<T> take)

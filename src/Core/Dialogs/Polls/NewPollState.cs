@@ -1,0 +1,9 @@
+namespace Hromada.Core.Dialogs.Polls;
+
+public enum NewPollState
+{
+    AwaitingPoll,
+    AwaitingConfirmation,
+    Completed,
+    Cancelled,
+}

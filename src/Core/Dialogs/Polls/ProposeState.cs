@@ -1,0 +1,10 @@
+namespace Hromada.Core.Dialogs.Polls;
+
+public enum ProposeState
+{
+    AwaitingQuestion,
+    AwaitingOptions,
+    AwaitingSphere,
+    Completed,
+    Cancelled,
+}
