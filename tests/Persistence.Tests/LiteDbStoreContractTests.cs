@@ -57,5 +57,7 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         new LiteDbOutboxStore(database),
         new LiteDbSessionStore(database),
         new LiteDbResidentStore(database),
-        new LiteDbCommunityStore(database));
+        new LiteDbCommunityStore(database),
+        new LiteDbPollStore(database),
+        new LiteDbBallotStore(database));
 }

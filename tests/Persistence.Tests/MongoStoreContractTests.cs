@@ -25,7 +25,9 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoOutboxStore(database),
             new MongoSessionStore(database),
             new MongoResidentStore(database),
-            new MongoCommunityStore(database));
+            new MongoCommunityStore(database),
+            new MongoPollStore(database),
+            new MongoBallotStore(database));
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Polls;
 using Hromada.Core.Residents;
 using Hromada.Persistence.LiteDb;
 using Hromada.Persistence.Mongo;
@@ -36,6 +37,8 @@ public sealed class PersistenceServiceCollectionExtensionsTests : IDisposable
         Assert.IsType<LiteDbSessionStore>(services.GetRequiredService<ISessionStore>());
         Assert.IsType<LiteDbResidentStore>(services.GetRequiredService<IResidentStore>());
         Assert.IsType<LiteDbCommunityStore>(services.GetRequiredService<ICommunityStore>());
+        Assert.IsType<LiteDbPollStore>(services.GetRequiredService<IPollStore>());
+        Assert.IsType<LiteDbBallotStore>(services.GetRequiredService<IBallotStore>());
         Assert.True(File.Exists(path));
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
@@ -52,6 +55,8 @@ public sealed class PersistenceServiceCollectionExtensionsTests : IDisposable
         Assert.IsType<MongoSessionStore>(services.GetRequiredService<ISessionStore>());
         Assert.IsType<MongoResidentStore>(services.GetRequiredService<IResidentStore>());
         Assert.IsType<MongoCommunityStore>(services.GetRequiredService<ICommunityStore>());
+        Assert.IsType<MongoPollStore>(services.GetRequiredService<IPollStore>());
+        Assert.IsType<MongoBallotStore>(services.GetRequiredService<IBallotStore>());
     }
 
     [Fact]

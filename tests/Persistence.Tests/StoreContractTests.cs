@@ -1,5 +1,6 @@
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Polls;
 using Hromada.Core.Residents;
 
 namespace Hromada.Persistence.Tests;
@@ -18,6 +19,10 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected IResidentStore Residents => Opened.Residents;
 
     protected ICommunityStore Communities => Opened.Communities;
+
+    protected IPollStore Polls => Opened.Polls;
+
+    protected IBallotStore Ballots => Opened.Ballots;
 
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
@@ -50,5 +55,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         IOutboxStore Outbox,
         ISessionStore Sessions,
         IResidentStore Residents,
-        ICommunityStore Communities);
+        ICommunityStore Communities,
+        IPollStore Polls,
+        IBallotStore Ballots);
 }
