@@ -196,12 +196,12 @@ public sealed class OnboardingDialogTests : IDisposable
         Assert.Equal(Text("Onboarding_Consent"), Assert.Single(replies).Text);
     }
 
-    internal static async Task OnboardAsync(EngineHarness bot, string user, string name)
+    internal static async Task OnboardAsync(EngineHarness bot, string user, string name, string community = "kamianske")
     {
         await bot.SayAsync(user, "/start");
         await bot.PressAsync(user, OnboardingDialog.Agree);
         await bot.SayAsync(user, name);
-        await bot.PressAsync(user, "community:kamianske");
+        await bot.PressAsync(user, $"community:{community}");
         await bot.PressAsync(user, "sphere:ecology");
         await bot.PressAsync(user, ProfileQuestions.Done);
         await bot.PressAsync(user, ProfileQuestions.Skip);
