@@ -11,6 +11,7 @@ public sealed class ProgramStartupTests
     [InlineData("--Conversations:Lanes=0", "Conversations:Lanes")]
     [InlineData("--Storage:Provider=Mongo", "Storage:MongoUrl")]
     [InlineData("--DevChat:Enabled=sometimes", "DevChat:Enabled")]
+    [InlineData("--Admin:SuperAdmins:0=123456789", "Admin:SuperAdmins")]
     public async Task Start_BadSetting_ExitsWithOneLineNamingTheKey(string setting, string key)
     {
         using var folder = new TempFolder();
