@@ -100,9 +100,14 @@ public sealed class PollsDialog(IPollStore polls, IBallotStore ballots, PollMess
     /// <summary>The question with its options; the resident's answer and the totals once they voted, or once it closed.</summary>
     private OutboundReply AskChoice(DialogContext context, PollDraft draft)
     {
-        var (poll, ballot, tally) = context.Loaded<PollView>()!;
-        var text = new List<string> { messages.Describe(context, poll) };
         var backRow = (IReadOnlyList<ReplyButton>)[Button(context, "Polls_Back", Back)];
+        if (context.Loaded<PollView>() is not { } view)
+        {
+            return new OutboundReply(context.Text("Problem_PollUnavailable")) { Buttons = [backRow] };
+        }
+
+        var (poll, ballot, tally) = view;
+        var text = new List<string> { messages.Describe(context, poll) };
         if (!poll.IsOpenAt(context.Now))
         {
             text.Add(context.Text("Polls_Closed"));
@@ -163,9 +168,14 @@ public sealed class PollsDialog(IPollStore polls, IBallotStore ballots, PollMess
     private static bool TakeChoice(DialogContext context, PollDraft draft)
     {
         var poll = context.Loaded<PollView>()?.Poll;
-        if (poll is null || !poll.IsOpenAt(context.Now))
+        if (poll is null)
         {
-            context.Problem = context.Text(poll is null ? "Problem_PollUnavailable" : "Problem_PollClosed");
+            return false; // Withdrawn meanwhile: asking again says so.
+        }
+
+        if (!poll.IsOpenAt(context.Now))
+        {
+            context.Problem = context.Text("Problem_PollClosed");
             return false;
         }
 

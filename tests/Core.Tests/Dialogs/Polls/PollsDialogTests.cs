@@ -295,6 +295,24 @@ public sealed class PollsDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task OptionChosen_PollWithdrawnWhileChoosing_SaysItIsUnavailableWithBackButton()
+    {
+        await using var bot = await RegisteredAsync("olena");
+        var poll = await bot.SeedAsync(PollFixtures.Open(Now));
+        await bot.SayAsync("olena", "/polls");
+        await bot.PressAsync("olena", "poll:p1");
+        await bot.SeedAsync(poll with { Status = PollStatus.Rejected });
+
+        var reply = Assert.Single(await bot.PressAsync("olena", "option:0"));
+        var list = Assert.Single(await bot.PressAsync("olena", PollsDialog.Back));
+
+        Assert.Equal(Text("Problem_PollUnavailable"), reply.Text);
+        Assert.Equal([PollsDialog.Back], reply.AllButtons().Select(button => button.Data));
+        Assert.Equal(Text("Polls_None"), list.Text);
+        Assert.Null(await bot.BallotAsync("p1", "olena"));
+    }
+
+    [Fact]
     public async Task Cancel_WhileChoosing_LeavesWithoutVoting()
     {
         await using var bot = await RegisteredAsync("olena");
