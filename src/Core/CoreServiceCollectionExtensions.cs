@@ -3,6 +3,7 @@ using Hromada.Core.Conversations;
 using Hromada.Core.Dialogs.Forget;
 using Hromada.Core.Dialogs.Help;
 using Hromada.Core.Dialogs.Language;
+using Hromada.Core.Dialogs.Link;
 using Hromada.Core.Dialogs.Menu;
 using Hromada.Core.Dialogs.MyData;
 using Hromada.Core.Dialogs.Onboarding;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<ProfileDialog>();
         services.AddDialog<MyDataDialog>();
         services.AddDialog<ForgetDialog>();
+        services.AddDialog<LinkDialog>();
         return services;
     }
 
