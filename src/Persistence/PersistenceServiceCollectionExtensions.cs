@@ -26,6 +26,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbSessionStore>();
         services.AddSingleton<LiteDbResidentStore>();
         services.AddSingleton<LiteDbCommunityStore>();
+        services.AddSingleton<LiteDbLinkCodeStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -34,6 +35,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoSessionStore>();
         services.AddSingleton<MongoResidentStore>();
         services.AddSingleton<MongoCommunityStore>();
+        services.AddSingleton<MongoLinkCodeStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -41,6 +43,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<ISessionStore, LiteDbSessionStore, MongoSessionStore>);
         services.AddSingleton(Pick<IResidentStore, LiteDbResidentStore, MongoResidentStore>);
         services.AddSingleton(Pick<ICommunityStore, LiteDbCommunityStore, MongoCommunityStore>);
+        services.AddSingleton(Pick<ILinkCodeStore, LiteDbLinkCodeStore, MongoLinkCodeStore>);
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Hromada.Core.Conversations;
 using Hromada.Persistence.LiteDb;
 using LiteDB;
 
@@ -36,7 +37,7 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         var reopened = StoresOn(_database);
         Assert.Null(await reopened.Inbox.TryAddAsync(Update("1"), Ct));
         Assert.True((await reopened.Inbox.TryAddAsync(Update("2"), Ct))!.Sequence > lastSequence);
-        Assert.Equal("a", Assert.Single(await reopened.Outbox.GetPendingAsync(10, Ct)).IdempotencyKey);
+        Assert.Equal("a", Assert.Single(await reopened.Outbox.ListForChatAsync(ChannelKind.Telegram, "501", 0, Ct)).IdempotencyKey);
         Assert.Equal(1, (await reopened.Sessions.FindAsync("telegram:501", Ct))?.Version);
         Assert.Equal("r1", (await reopened.Residents.FindByIdentityAsync(Telegram("501").Key, Ct))?.Id);
         Assert.Equal(Kamianske, await reopened.Communities.GetAsync("kamianske", Ct));

@@ -10,10 +10,12 @@ internal sealed partial class OutboxDispatcher(
     IOutboxStore outbox,
     OutboxSignal signal,
     IEnumerable<IChannelSender> senders,
+    TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     internal const int BatchSize = 100;
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
     private readonly Dictionary<ChannelKind, IChannelSender> _senders = senders.ToDictionary(sender => sender.Channel);
 
@@ -41,7 +43,7 @@ internal sealed partial class OutboxDispatcher(
             IReadOnlyList<OutboxMessage> batch;
             do
             {
-                batch = await outbox.GetPendingAsync(BatchSize, cancellationToken);
+                batch = await outbox.ClaimDueAsync(time.GetUtcNow(), Lease, BatchSize, cancellationToken);
                 foreach (var message in batch)
                 {
                     await DeliverAsync(message, cancellationToken);
@@ -60,23 +62,36 @@ internal sealed partial class OutboxDispatcher(
         if (!_senders.TryGetValue(message.Channel, out var sender))
         {
             LogNoSender(message.Id, message.Channel);
-            await outbox.MarkAsync(message.Id, OutboxStatus.Failed, cancellationToken);
+            await outbox.MarkFailedAsync(message.Id, $"No sender for {message.Channel}.", cancellationToken);
             return;
         }
 
-        OutboxStatus outcome;
+        DeliveryResult result;
         try
         {
-            await sender.SendAsync(message, cancellationToken);
-            outcome = OutboxStatus.Sent;
+            result = await sender.SendAsync(message, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogSendFailed(exception, message.Id, message.Channel);
-            outcome = OutboxStatus.Failed;
+            result = new DeliveryResult.Failed(exception.GetType().Name);
         }
 
-        await outbox.MarkAsync(message.Id, outcome, cancellationToken);
+        switch (result)
+        {
+            case DeliveryResult.Delivered delivered:
+                await outbox.MarkSentAsync(message.Id, delivered.PlatformMessageId, time.GetUtcNow(), cancellationToken);
+                break;
+            case DeliveryResult.RateLimited limited:
+                await outbox.RetryLaterAsync(message.Id, time.GetUtcNow() + limited.RetryAfter, "Rate limited.", cancellationToken);
+                break;
+            case DeliveryResult.Unreachable unreachable:
+                await outbox.DropPendingAsync(message.Channel, message.ChatId, unreachable.Reason, cancellationToken);
+                break;
+            case DeliveryResult.Failed failed:
+                await outbox.MarkFailedAsync(message.Id, failed.Reason, cancellationToken);
+                break;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {OutboxId} has no sender for channel {Channel}")]

@@ -1,3 +1,5 @@
+using Hromada.Core.Conversations;
+
 namespace Hromada.Bots.Outbox;
 
 public static class OutboxServiceCollectionExtensions

@@ -21,5 +21,6 @@ internal sealed class MongoIndexInitializer(IOptions<StorageOptions> options, IS
         await MongoInboxStore.CreateIndexesAsync(database, cancellationToken);
         await MongoOutboxStore.CreateIndexesAsync(database, cancellationToken);
         await MongoResidentStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoLinkCodeStore.CreateIndexesAsync(database, cancellationToken);
     }
 }
