@@ -1,4 +1,5 @@
 using Hromada.Bots.Channels.Dev;
+using Hromada.Bots.Channels.Telegram;
 using Hromada.Bots.Hosting;
 using Hromada.Bots.Outbox;
 using Hromada.Core;
@@ -14,12 +15,14 @@ try
     builder.Services.AddPersistence();
     builder.Services.AddOutboxDispatcher();
     builder.Services.AddDevChatChannel();
+    builder.Services.AddTelegramChannel();
 
     var app = builder.Build();
 
     app.UseExceptionHandler();
     app.MapHealth();
     app.MapDevChat();
+    app.MapTelegramWebhook();
 
     app.ValidateConfiguration();
     await app.RunAsync();
