@@ -139,5 +139,4 @@ internal static class TelegramUpdateMapper
         var trimmed = phone.Trim().Replace(" ", "", StringComparison.Ordinal);
         return trimmed.StartsWith('+') ? trimmed : "+" + trimmed;
     }
-
 }
