@@ -13,7 +13,8 @@ internal static class TelegramCommands
 {
     private const string Cancel = "/cancel";
 
-    public static IReadOnlyList<TelegramBotCommand> For(IEnumerable<IDialog> dialogs, Language language, out IReadOnlyList<string> undescribed)
+    /// <returns>The commands to publish, and the names of those left out for want of a description.</returns>
+    public static (IReadOnlyList<TelegramBotCommand> Commands, IReadOnlyList<string> Undescribed) For(IEnumerable<IDialog> dialogs, Language language)
     {
         var commands = new List<TelegramBotCommand>();
         var missing = new List<string>();
@@ -30,8 +31,7 @@ internal static class TelegramCommands
             }
         }
 
-        undescribed = missing;
-        return commands;
+        return (commands, missing);
     }
 
     private static string? Describe(Language language, string name)

@@ -1,3 +1,5 @@
+using Telegram.Bot.Types.Enums;
+
 namespace Hromada.Bots.Channels.Telegram;
 
 /// <summary>
@@ -38,4 +40,8 @@ public sealed class TelegramOptions
     public bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
 
     public IReadOnlyList<string> EffectiveAllowedUpdates => AllowedUpdates is { Length: > 0 } ? AllowedUpdates : DefaultAllowedUpdates;
+
+    /// <summary>The update kinds for setWebhook and getUpdates; the names were checked on start.</summary>
+    internal UpdateType[] AllowedUpdateTypes() =>
+        [.. EffectiveAllowedUpdates.Select(kind => TelegramOptionsValidator.ParseUpdateType(kind)!.Value)];
 }

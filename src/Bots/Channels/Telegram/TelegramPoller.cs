@@ -28,7 +28,7 @@ internal sealed class TelegramPoller(
         }
 
         var client = clients.ForPolling();
-        var allowed = settings.EffectiveAllowedUpdates.Select(kind => TelegramOptionsValidator.ParseUpdateType(kind)!.Value).ToArray();
+        var allowed = settings.AllowedUpdateTypes();
         var backoff = new Backoff(time);
         try
         {

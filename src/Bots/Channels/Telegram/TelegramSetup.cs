@@ -43,9 +43,8 @@ internal sealed class TelegramSetup(
 
     private async Task SetWebhookAsync(ITelegramBotClient client, TelegramOptions settings, CancellationToken cancellationToken)
     {
-        var allowed = settings.EffectiveAllowedUpdates.Select(kind => TelegramOptionsValidator.ParseUpdateType(kind)!.Value);
         await client.SetWebhook(
-            settings.WebhookUrl!, secretToken: settings.WebhookSecret, allowedUpdates: allowed, cancellationToken: cancellationToken);
+            settings.WebhookUrl!, secretToken: settings.WebhookSecret, allowedUpdates: settings.AllowedUpdateTypes(), cancellationToken: cancellationToken);
         TelegramLog.WebhookSet(logger);
     }
 
@@ -54,7 +53,7 @@ internal sealed class TelegramSetup(
         // No language code: what every app without its own list shows. Ukrainian, the residents' first language.
         foreach (var (language, code) in new (Language, string?)[] { (Language.Uk, null), (Language.Uk, "uk"), (Language.En, "en") })
         {
-            var commands = TelegramCommands.For(dialogs, language, out var undescribed);
+            var (commands, undescribed) = TelegramCommands.For(dialogs, language);
             if (undescribed.Count > 0)
             {
                 TelegramLog.CommandsUndescribed(logger, language, string.Join(", ", undescribed));
