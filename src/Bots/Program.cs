@@ -1,5 +1,6 @@
 using Hromada.Bots.Channels.Dev;
 using Hromada.Bots.Channels.Telegram;
+using Hromada.Bots.Channels.Viber;
 using Hromada.Bots.Hosting;
 using Hromada.Bots.Outbox;
 using Hromada.Core;
@@ -16,6 +17,7 @@ try
     builder.Services.AddOutboxDispatcher();
     builder.Services.AddDevChatChannel();
     builder.Services.AddTelegramChannel();
+    builder.Services.AddViberChannel();
 
     var app = builder.Build();
 
@@ -23,6 +25,7 @@ try
     app.MapHealth();
     app.MapDevChat();
     app.MapTelegramWebhook();
+    app.MapViberWebhook();
 
     app.ValidateConfiguration();
     await app.RunAsync();
