@@ -25,7 +25,8 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoOutboxStore(database),
             new MongoSessionStore(database),
             new MongoResidentStore(database),
-            new MongoCommunityStore(database));
+            new MongoCommunityStore(database),
+            new MongoLinkCodeStore(database));
     }
 
     public override async ValueTask DisposeAsync()

@@ -36,6 +36,7 @@ public sealed class PersistenceServiceCollectionExtensionsTests : IDisposable
         Assert.IsType<LiteDbSessionStore>(services.GetRequiredService<ISessionStore>());
         Assert.IsType<LiteDbResidentStore>(services.GetRequiredService<IResidentStore>());
         Assert.IsType<LiteDbCommunityStore>(services.GetRequiredService<ICommunityStore>());
+        Assert.IsType<LiteDbLinkCodeStore>(services.GetRequiredService<ILinkCodeStore>());
         Assert.True(File.Exists(path));
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
@@ -52,6 +53,7 @@ public sealed class PersistenceServiceCollectionExtensionsTests : IDisposable
         Assert.IsType<MongoSessionStore>(services.GetRequiredService<ISessionStore>());
         Assert.IsType<MongoResidentStore>(services.GetRequiredService<IResidentStore>());
         Assert.IsType<MongoCommunityStore>(services.GetRequiredService<ICommunityStore>());
+        Assert.IsType<MongoLinkCodeStore>(services.GetRequiredService<ILinkCodeStore>());
     }
 
     [Fact]

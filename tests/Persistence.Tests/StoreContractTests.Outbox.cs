@@ -4,7 +4,7 @@ namespace Hromada.Persistence.Tests;
 
 public abstract partial class StoreContractTests
 {
-    private static readonly DateTimeOffset CreatedAt = new(2025, 3, 1, 10, 31, 0, TimeSpan.Zero);
+    protected static readonly DateTimeOffset CreatedAt = new(2025, 3, 1, 10, 31, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = CreatedAt.AddMinutes(1);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 

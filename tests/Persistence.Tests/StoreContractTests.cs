@@ -19,6 +19,8 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     protected ICommunityStore Communities => Opened.Communities;
 
+    protected ILinkCodeStore LinkCodes => Opened.LinkCodes;
+
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -50,5 +52,6 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         IOutboxStore Outbox,
         ISessionStore Sessions,
         IResidentStore Residents,
-        ICommunityStore Communities);
+        ICommunityStore Communities,
+        ILinkCodeStore LinkCodes);
 }

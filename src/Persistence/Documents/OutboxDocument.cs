@@ -33,6 +33,12 @@ internal sealed class OutboxDocument
 
     public DateTime? NotBefore { get; set; }
 
+    /// <summary>
+    /// LiteDB only, which has no compound index: the claim order of a pending message as one
+    /// indexed number (replies, by id, before broadcasts, by id), negative once the message is done.
+    /// </summary>
+    public long? QueueOrder { get; set; }
+
     /// <summary>Set by a claim, so a claimer can read back exactly the messages it leased.</summary>
     public string? ClaimToken { get; set; }
 

@@ -25,7 +25,7 @@ internal sealed class MongoOutboxStore(IMongoDatabase database) : IOutboxStore
                 new(keys.Ascending(d => d.Status).Ascending(d => d.Priority).Ascending(d => d.Id)),
                 new(keys.Ascending(d => d.Chat).Ascending(d => d.Id)),
                 new(keys.Ascending(d => d.Channel).Ascending(d => d.PlatformMessageId)),
-                new(keys.Ascending(d => d.ClaimToken), new CreateIndexOptions { Sparse = true }),
+                new(keys.Ascending(d => d.ClaimToken)),
             ],
             cancellationToken);
     }

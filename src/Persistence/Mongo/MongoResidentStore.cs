@@ -24,7 +24,7 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
         return Collection(database).Indexes.CreateManyAsync(
             [
                 new(keys.Ascending(d => d.IdentityKeys), new CreateIndexOptions { Unique = true }),
-                new(keys.Ascending(d => d.Phone), new CreateIndexOptions { Sparse = true }),
+                new(keys.Ascending(d => d.Phone)),
             ],
             cancellationToken);
     }
