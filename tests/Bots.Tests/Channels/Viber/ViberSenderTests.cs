@@ -40,6 +40,23 @@ public sealed class ViberSenderTests
         Assert.Contains("receiverNotSubscribed", unreachable.Reason, StringComparison.Ordinal);
     }
 
+    /// <summary>Through the dispatcher: Viber says the user unsubscribed, so nothing more is sent to them.</summary>
+    [Fact]
+    public async Task Reply_ReceiverNotSubscribed_IsDroppedNotRetried()
+    {
+        await using var viber = await FakeViberApi.StartAsync();
+        await using var host = TestHost.Start(viber.Settings());
+        var chat = new ViberChat(host, viber, UserId);
+        viber.AnswerSends(new FakeAnswer.Status(6, "receiverNotSubscribed"));
+
+        await chat.SayAsync("/start");
+
+        var reply = Assert.Single(await host.Services.GetRequiredService<IOutboxStore>()
+            .ListForChatAsync(ChannelKind.Viber, UserId, 0, TestContext.Current.CancellationToken));
+        Assert.Equal(OutboxStatus.Dropped, reply.Status);
+        Assert.Single(viber.SentTo(UserId));
+    }
+
     [Theory]
     [InlineData(5, "receiverNotRegistered")]
     [InlineData(11, "receiverNoSuitableDevice")]
