@@ -1,16 +1,20 @@
 using System.Threading.RateLimiting;
+using Hromada.Core.Conversations;
 
 namespace Hromada.Bots.Outbox;
 
 /// <summary>
 /// One channel's way out: a token bucket for its messages per second, and a pause the platform can
-/// order (a 429's retry_after) that holds every sender on the channel until it ends.
+/// order (a 429's retry_after) that holds every sender on the channel until it ends. The bucket
+/// serves its queue in order, so broadcasts queue in it one at a time: a reply waits behind at most
+/// one broadcast, however many are held.
 /// </summary>
 internal sealed class ChannelGate : IDisposable
 {
     private readonly TokenBucketRateLimiter? _limiter;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _broadcastTurn = new(1, 1);
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
     public ChannelGate(ChannelRateLimit limit, TimeProvider time)
@@ -44,7 +48,32 @@ internal sealed class ChannelGate : IDisposable
     }
 
     /// <summary>Returns when one message may go: the pause is over and the bucket gave a token.</summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    public async Task WaitAsync(OutboxPriority priority, CancellationToken cancellationToken)
+    {
+        if (priority == OutboxPriority.Reply)
+        {
+            await WaitForTokenAsync(cancellationToken);
+            return;
+        }
+
+        await _broadcastTurn.WaitAsync(cancellationToken);
+        try
+        {
+            await WaitForTokenAsync(cancellationToken);
+        }
+        finally
+        {
+            _broadcastTurn.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _limiter?.Dispose();
+        _broadcastTurn.Dispose();
+    }
+
+    private async Task WaitForTokenAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -65,8 +94,6 @@ internal sealed class ChannelGate : IDisposable
             }
         }
     }
-
-    public void Dispose() => _limiter?.Dispose();
 
     private async Task WaitOutPauseAsync(CancellationToken cancellationToken)
     {

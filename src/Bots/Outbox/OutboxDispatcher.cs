@@ -287,7 +287,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         }
 
         var gate = _gates[message.Channel];
-        await gate.WaitAsync(stoppingToken);
+        await gate.WaitAsync(message.Priority, stoppingToken);
         await _sendSlots.WaitAsync(stoppingToken);
         DeliveryResult? result = null;
         Exception? bug = null;
