@@ -244,12 +244,18 @@ internal sealed partial class OutboxDispatcher : BackgroundService
     /// </summary>
     private async Task<bool> HoldsLeaseAsync(ChatLane lane, HeldMessage held, CancellationToken stoppingToken)
     {
-        if (held.LeasedUntil - LeaseMargin > _time.GetUtcNow())
+        DateTimeOffset leasedUntil;
+        lock (_lock)
+        {
+            leasedUntil = held.LeasedUntil;
+        }
+
+        if (leasedUntil - LeaseMargin > _time.GetUtcNow())
         {
             return true;
         }
 
-        var untilDue = held.LeasedUntil - _time.GetUtcNow();
+        var untilDue = leasedUntil - _time.GetUtcNow();
         if (untilDue > TimeSpan.Zero)
         {
             await Task.Delay(untilDue, _time, stoppingToken);
