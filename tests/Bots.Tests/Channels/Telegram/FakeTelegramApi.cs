@@ -115,12 +115,17 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>The host settings that point the Telegram channel at this fake; retries are quick.</summary>
+    /// <summary>
+    /// The host settings that point the Telegram channel at this fake. Retries are quick, and the
+    /// one-message-a-second pace per chat is off (the dispatcher's own tests cover it), so a
+    /// conversation runs at the speed of the host.
+    /// </summary>
     public (string Key, string? Value)[] Settings(params (string Key, string? Value)[] more) =>
     [
         ("Telegram:Token", Token),
         ("Telegram:ApiBaseUrl", BaseAddress.ToString()),
         ("Telegram:RetryDelay", "00:00:00.010"),
+        ("Outbox:Telegram:PerChatInterval", "00:00:00"),
         .. more,
     ];
 

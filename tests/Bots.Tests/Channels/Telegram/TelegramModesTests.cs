@@ -1,7 +1,12 @@
 using System.Net;
 using Hromada.Bots.Channels.Telegram;
 using Hromada.Bots.Tests.Hosting;
+using Hromada.Core.Conversations;
+using Hromada.Core.Dialogs.Onboarding;
+using Hromada.Core.Dialogs.Profile;
 using Hromada.Core.Localization;
+using Hromada.Core.Residents;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hromada.Bots.Tests.Channels.Telegram;
 
@@ -72,6 +77,28 @@ public sealed class TelegramModesTests : IAsyncLifetime
         Assert.Equal("deleteWebhook", pollingCalls[0].Method);
         Assert.Contains(pollingCalls, call => call.Method == "getUpdates");
         Assert.DoesNotContain(_api.Calls, call => call.Method == "setWebhook");
+    }
+
+    [Fact]
+    public async Task Polling_Onboarding_Registers()
+    {
+        await using var host = TestHost.Start(_api.Settings());
+        var mykola = new TelegramResident(host, _api, 600600, "Микола", polled: true);
+
+        await mykola.SayAsync("/start");
+        await mykola.PressAsync(OnboardingDialog.Agree);
+        await mykola.SayAsync("Микола Петренко");
+        var spheres = await mykola.PressAsync(ProfileQuestions.CommunityPrefix + "lviv");
+        await mykola.PressAsync(spheres.AllInlineData.First(data => data.StartsWith(ProfileQuestions.SpherePrefix, StringComparison.Ordinal)));
+        await mykola.PressAsync(ProfileQuestions.Done);
+        var completed = await mykola.ShareContactAsync("+380931234567", ownerId: mykola.UserId);
+
+        Assert.Equal(Texts.Get(Language.Uk, "Onboarding_Completed", "Микола Петренко"), completed.Text);
+        var resident = await Eventually.ResultAsync(
+            () => host.Services.GetRequiredService<IResidentStore>().FindByIdentityAsync(
+                new IdentityKey(ChannelKind.Telegram, "600600"), TestContext.Current.CancellationToken),
+            found => found?.IsRegistered == true);
+        Assert.True(resident!.PhoneVerified);
     }
 
     [Fact]

@@ -6,10 +6,12 @@ using Hromada.Bots.Tests.Hosting;
 namespace Hromada.Bots.Tests.Channels.Telegram;
 
 /// <summary>
-/// A resident in the Telegram app: posts real update JSON to the host's webhook, as Telegram does,
-/// and reads the bot's answers from the fake Bot API, in the order they were sent.
+/// A resident in the Telegram app: their updates reach the host as real update JSON, posted to the
+/// webhook as Telegram does or (with <paramref name="polled"/>) served to the host's getUpdates;
+/// the bot's answers are read from the fake Bot API, in the order they were sent.
 /// </summary>
-internal sealed class TelegramResident(TestHost host, FakeTelegramApi api, long userId, string firstName = "Олена", string? languageCode = "uk")
+internal sealed class TelegramResident(
+    TestHost host, FakeTelegramApi api, long userId, string firstName = "Олена", string? languageCode = "uk", bool polled = false)
 {
     public const string WebhookUrl = "https://hromada.example.org/webhooks/telegram";
     public const string Secret = "hromada-webhook_secret-42";
@@ -36,11 +38,19 @@ internal sealed class TelegramResident(TestHost host, FakeTelegramApi api, long 
         return await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Posts the update, expects 200, and returns the bot's next message to this chat.</summary>
+    /// <summary>Delivers the update (the webhook must answer 200) and returns the bot's next message to this chat.</summary>
     public async Task<TelegramCall> SendAsync(string updateJson)
     {
-        using var response = await PostAsync(updateJson);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (polled)
+        {
+            api.QueueUpdate(updateJson);
+        }
+        else
+        {
+            using var response = await PostAsync(updateJson);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
         return await NextReplyAsync();
     }
 
