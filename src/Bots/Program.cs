@@ -1,4 +1,6 @@
 using Hromada.Bots.Channels.Dev;
+using Hromada.Bots.Channels.Telegram;
+using Hromada.Bots.Channels.Viber;
 using Hromada.Bots.Hosting;
 using Hromada.Bots.Outbox;
 using Hromada.Core;
@@ -14,12 +16,16 @@ try
     builder.Services.AddPersistence();
     builder.Services.AddOutboxDispatcher();
     builder.Services.AddDevChatChannel();
+    builder.Services.AddTelegramChannel();
+    builder.Services.AddViberChannel();
 
     var app = builder.Build();
 
     app.UseExceptionHandler();
     app.MapHealth();
     app.MapDevChat();
+    app.MapTelegramWebhook();
+    app.MapViberWebhook();
 
     app.ValidateConfiguration();
     await app.RunAsync();

@@ -4,6 +4,7 @@ using Hromada.Core.Conversations;
 using Hromada.Core.Dialogs.Forget;
 using Hromada.Core.Dialogs.Help;
 using Hromada.Core.Dialogs.Language;
+using Hromada.Core.Dialogs.Link;
 using Hromada.Core.Dialogs.Menu;
 using Hromada.Core.Dialogs.MyData;
 using Hromada.Core.Dialogs.Onboarding;
@@ -44,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<PollsDialog>();
         services.AddDialog<ProposeDialog>();
         services.AddDialog<NewPollDialog>();
+        services.AddDialog<LinkDialog>();
         return services;
     }
 

@@ -29,6 +29,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbCommunityStore>();
         services.AddSingleton<LiteDbPollStore>();
         services.AddSingleton<LiteDbBallotStore>();
+        services.AddSingleton<LiteDbLinkCodeStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -39,6 +40,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoCommunityStore>();
         services.AddSingleton<MongoPollStore>();
         services.AddSingleton<MongoBallotStore>();
+        services.AddSingleton<MongoLinkCodeStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -48,6 +50,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<ICommunityStore, LiteDbCommunityStore, MongoCommunityStore>);
         services.AddSingleton(Pick<IPollStore, LiteDbPollStore, MongoPollStore>);
         services.AddSingleton(Pick<IBallotStore, LiteDbBallotStore, MongoBallotStore>);
+        services.AddSingleton(Pick<ILinkCodeStore, LiteDbLinkCodeStore, MongoLinkCodeStore>);
         return services;
     }
 

@@ -66,8 +66,9 @@ internal sealed class EngineHarness : IAsyncDisposable
         return harness;
     }
 
-    public static InboundMessage Message(string user, string? text = null, string? button = null) =>
-        new(ChannelKind.Dev, Guid.NewGuid().ToString("N"), user, user, DateTimeOffset.UnixEpoch)
+    public static InboundMessage Message(
+        string user, string? text = null, string? button = null, ChannelKind channel = ChannelKind.Dev) =>
+        new(channel, Guid.NewGuid().ToString("N"), user, user, DateTimeOffset.UnixEpoch)
         {
             Text = text,
             ButtonData = button,
@@ -80,7 +81,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     {
         Assert.True(await Worker.AcceptAsync(message, CancellationToken.None));
         await WaitUntilHandledAsync();
-        return await NewRepliesAsync(message.ChatId);
+        return await NewRepliesAsync(message.ChatId, message.Channel);
     }
 
     public Task<IReadOnlyList<OutboundReply>> SayAsync(string user, string text) => SendAsync(Message(user, text));
@@ -98,20 +99,21 @@ internal sealed class EngineHarness : IAsyncDisposable
         }
     }
 
-    public async Task<IReadOnlyList<OutboundReply>> NewRepliesAsync(string chatId)
+    public async Task<IReadOnlyList<OutboundReply>> NewRepliesAsync(string chatId, ChannelKind channel = ChannelKind.Dev)
     {
-        var after = _lastSeenReply.GetValueOrDefault(chatId);
-        var messages = await Outbox.ListForChatAsync(ChannelKind.Dev, chatId, after, CancellationToken.None);
+        var key = $"{channel}:{chatId}";
+        var after = _lastSeenReply.GetValueOrDefault(key);
+        var messages = await Outbox.ListForChatAsync(channel, chatId, after, CancellationToken.None);
         if (messages.Count > 0)
         {
-            _lastSeenReply[chatId] = messages[^1].Id;
+            _lastSeenReply[key] = messages[^1].Id;
         }
 
         return messages.Select(message => message.Reply).ToList();
     }
 
-    public Task<Resident?> ResidentAsync(string user) =>
-        Residents.FindByIdentityAsync(new IdentityKey(ChannelKind.Dev, user), CancellationToken.None);
+    public Task<Resident?> ResidentAsync(string user, ChannelKind channel = ChannelKind.Dev) =>
+        Residents.FindByIdentityAsync(new IdentityKey(channel, user), CancellationToken.None);
 
     public Task<ConversationSession?> SessionAsync(string user) =>
         Sessions.FindAsync(new IdentityKey(ChannelKind.Dev, user).ToString(), CancellationToken.None);

@@ -22,7 +22,7 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
     }
 
     [Fact]
-    public async Task Open_FileWrittenBefore_KeepsDataAndGoesOnCountingSequences()
+    public async Task Open_FileWrittenBefore_KeepsDataAndGoesOnCountingSequencesAndIds()
     {
         var lastSequence = (await Inbox.TryAddAsync(Update("1"), Ct))!.Sequence;
         await Outbox.AddAsync([Reply("a")], Ct);
@@ -36,7 +36,10 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         var reopened = StoresOn(_database);
         Assert.Null(await reopened.Inbox.TryAddAsync(Update("1"), Ct));
         Assert.True((await reopened.Inbox.TryAddAsync(Update("2"), Ct))!.Sequence > lastSequence);
-        Assert.Equal("a", Assert.Single(await reopened.Outbox.GetPendingAsync(10, Ct)).IdempotencyKey);
+        await reopened.Outbox.AddAsync([Reply("b")], Ct);
+        var claimed = await reopened.Outbox.ClaimDueAsync(CreatedAt, TimeSpan.FromMinutes(1), 10, Ct);
+        Assert.Equal(["a", "b"], claimed.Select(message => message.IdempotencyKey));
+        Assert.True(claimed[1].Id > claimed[0].Id);
         Assert.Equal(1, (await reopened.Sessions.FindAsync("telegram:501", Ct))?.Version);
         Assert.Equal("r1", (await reopened.Residents.FindByIdentityAsync(Telegram("501").Key, Ct))?.Id);
         Assert.Equal(Kamianske, await reopened.Communities.GetAsync("kamianske", Ct));
@@ -59,5 +62,6 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         new LiteDbResidentStore(database),
         new LiteDbCommunityStore(database),
         new LiteDbPollStore(database),
-        new LiteDbBallotStore(database));
+        new LiteDbBallotStore(database),
+        new LiteDbLinkCodeStore(database));
 }

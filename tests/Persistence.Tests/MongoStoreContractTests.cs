@@ -27,7 +27,8 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoResidentStore(database),
             new MongoCommunityStore(database),
             new MongoPollStore(database),
-            new MongoBallotStore(database));
+            new MongoBallotStore(database),
+            new MongoLinkCodeStore(database));
     }
 
     public override async ValueTask DisposeAsync()

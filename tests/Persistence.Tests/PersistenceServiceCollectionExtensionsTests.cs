@@ -39,6 +39,7 @@ public sealed class PersistenceServiceCollectionExtensionsTests : IDisposable
         Assert.IsType<LiteDbCommunityStore>(services.GetRequiredService<ICommunityStore>());
         Assert.IsType<LiteDbPollStore>(services.GetRequiredService<IPollStore>());
         Assert.IsType<LiteDbBallotStore>(services.GetRequiredService<IBallotStore>());
+        Assert.IsType<LiteDbLinkCodeStore>(services.GetRequiredService<ILinkCodeStore>());
         Assert.True(File.Exists(path));
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
@@ -57,6 +58,7 @@ public sealed class PersistenceServiceCollectionExtensionsTests : IDisposable
         Assert.IsType<MongoCommunityStore>(services.GetRequiredService<ICommunityStore>());
         Assert.IsType<MongoPollStore>(services.GetRequiredService<IPollStore>());
         Assert.IsType<MongoBallotStore>(services.GetRequiredService<IBallotStore>());
+        Assert.IsType<MongoLinkCodeStore>(services.GetRequiredService<ILinkCodeStore>());
     }
 
     [Fact]

@@ -9,47 +9,47 @@ public abstract partial class StoreContractTests
     [Fact]
     public async Task CastAsync_FirstCast_StoresBallotWithoutChanges()
     {
-        var ballot = await Ballots.CastAsync("p1", "r1", [1], Now, Ct);
+        var ballot = await Ballots.CastAsync("p1", "r1", [1], VoteTime, Ct);
 
         var found = await Ballots.FindAsync("p1", "r1", Ct);
 
-        Assert.Equal(("p1", "r1", 0, Now), (ballot.PollId, ballot.ResidentId, ballot.Changes, ballot.CastAt));
+        Assert.Equal(("p1", "r1", 0, VoteTime), (ballot.PollId, ballot.ResidentId, ballot.Changes, ballot.CastAt));
         Assert.NotNull(found);
         Assert.Equal([1], found.Choices);
-        Assert.Equal((0, Now), (found.Changes, found.CastAt));
+        Assert.Equal((0, VoteTime), (found.Changes, found.CastAt));
     }
 
     [Fact]
     public async Task CastAsync_SameChoicesAgain_KeepsTheBallotUnchanged()
     {
-        await Ballots.CastAsync("p1", "r1", [0, 2], Now, Ct);
+        await Ballots.CastAsync("p1", "r1", [0, 2], VoteTime, Ct);
 
-        var again = await Ballots.CastAsync("p1", "r1", [2, 0, 2], Now.AddHours(1), Ct);
+        var again = await Ballots.CastAsync("p1", "r1", [2, 0, 2], VoteTime.AddHours(1), Ct);
 
         Assert.Equal([0, 2], again.Choices);
-        Assert.Equal((0, Now), (again.Changes, again.CastAt));
+        Assert.Equal((0, VoteTime), (again.Changes, again.CastAt));
         Assert.Equal(1, await Ballots.CountAsync("p1", Ct));
     }
 
     [Fact]
     public async Task CastAsync_OtherChoices_ReplacesThemAndCountsEachChange()
     {
-        await Ballots.CastAsync("p1", "r1", [0], Now, Ct);
-        await Ballots.CastAsync("p1", "r1", [1], Now.AddHours(1), Ct);
+        await Ballots.CastAsync("p1", "r1", [0], VoteTime, Ct);
+        await Ballots.CastAsync("p1", "r1", [1], VoteTime.AddHours(1), Ct);
 
-        var back = await Ballots.CastAsync("p1", "r1", [0], Now.AddHours(2), Ct);
+        var back = await Ballots.CastAsync("p1", "r1", [0], VoteTime.AddHours(2), Ct);
 
         var found = await Ballots.FindAsync("p1", "r1", Ct);
-        Assert.Equal((2, Now.AddHours(2)), (back.Changes, back.CastAt));
+        Assert.Equal((2, VoteTime.AddHours(2)), (back.Changes, back.CastAt));
         Assert.Equal([0], found!.Choices);
-        Assert.Equal((2, Now.AddHours(2)), (found.Changes, found.CastAt));
+        Assert.Equal((2, VoteTime.AddHours(2)), (found.Changes, found.CastAt));
         Assert.Equal(1, await Ballots.CountAsync("p1", Ct));
     }
 
     [Fact]
     public async Task CastAsync_HundredConcurrentCastsByOneResident_LeavesOneUnchangedBallot()
     {
-        await RunConcurrentlyAsync(100, _ => Ballots.CastAsync("p1", "r1", [1], Now, Ct));
+        await RunConcurrentlyAsync(100, _ => Ballots.CastAsync("p1", "r1", [1], VoteTime, Ct));
 
         var tally = await Ballots.TallyAsync(ThreeOptions, Ct);
 
@@ -62,7 +62,7 @@ public abstract partial class StoreContractTests
     [Fact]
     public async Task CastAsync_HundredConcurrentDifferingCastsByOneResident_LeavesOneBallotWithTheLatestChange()
     {
-        var results = await RunConcurrentlyAsync(100, i => Ballots.CastAsync("p1", "r1", [i % 3], Now, Ct));
+        var results = await RunConcurrentlyAsync(100, i => Ballots.CastAsync("p1", "r1", [i % 3], VoteTime, Ct));
 
         var stored = await Ballots.FindAsync("p1", "r1", Ct);
         var tally = await Ballots.TallyAsync(ThreeOptions, Ct);
@@ -85,11 +85,11 @@ public abstract partial class StoreContractTests
         {
             var resident = $"r{random.Next(25)}";
             IReadOnlyList<int> choices = [.. Enumerable.Range(0, 3).Where(_ => random.Next(2) == 0).DefaultIfEmpty(random.Next(3))];
-            await Ballots.CastAsync("p1", resident, choices, Now.AddMinutes(cast), Ct);
+            await Ballots.CastAsync("p1", resident, choices, VoteTime.AddMinutes(cast), Ct);
             last[resident] = choices;
         }
 
-        await Ballots.CastAsync("p2", "r1", [0], Now, Ct);
+        await Ballots.CastAsync("p2", "r1", [0], VoteTime, Ct);
 
         var tally = await Ballots.TallyAsync(ThreeOptions, Ct);
         var expected = Enumerable.Range(0, 3).Select(option => last.Values.Count(choices => choices.Contains(option)));
@@ -101,7 +101,7 @@ public abstract partial class StoreContractTests
     [Fact]
     public async Task TallyAsync_ConcurrentCastsByManyResidents_EqualsTheBallots()
     {
-        await RunConcurrentlyAsync(60, i => Ballots.CastAsync("p1", $"r{i % 20}", [i % 3], Now, Ct));
+        await RunConcurrentlyAsync(60, i => Ballots.CastAsync("p1", $"r{i % 20}", [i % 3], VoteTime, Ct));
 
         var tally = await Ballots.TallyAsync(ThreeOptions, Ct);
 
@@ -127,7 +127,7 @@ public abstract partial class StoreContractTests
     [Fact]
     public async Task FindAsync_AnotherResidentsBallot_ReturnsNull()
     {
-        await Ballots.CastAsync("p1", "r1", [0], Now, Ct);
+        await Ballots.CastAsync("p1", "r1", [0], VoteTime, Ct);
 
         var found = await Ballots.FindAsync("p1", "r2", Ct);
 

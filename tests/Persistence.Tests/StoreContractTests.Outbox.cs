@@ -4,7 +4,9 @@ namespace Hromada.Persistence.Tests;
 
 public abstract partial class StoreContractTests
 {
-    private static readonly DateTimeOffset CreatedAt = new(2025, 3, 1, 10, 31, 0, TimeSpan.Zero);
+    protected static readonly DateTimeOffset CreatedAt = new(2025, 3, 1, 10, 31, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = CreatedAt.AddMinutes(1);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
     protected static OutboxMessage Reply(string key, string chatId = "501", ChannelKind channel = ChannelKind.Telegram) =>
         new(0, key, channel, chatId, new OutboundReply($"reply {key}"), OutboxStatus.Pending, CreatedAt);
@@ -14,7 +16,7 @@ public abstract partial class StoreContractTests
     {
         await Outbox.AddAsync([Reply("a"), Reply("b"), Reply("c")], Ct);
 
-        var pending = await Outbox.GetPendingAsync(10, Ct);
+        var pending = await Outbox.ClaimDueAsync(Now, Lease, 10, Ct);
 
         Assert.Equal(["a", "b", "c"], pending.Select(message => message.IdempotencyKey));
         Assert.True(pending[0].Id > 0);
@@ -28,7 +30,7 @@ public abstract partial class StoreContractTests
 
         await Outbox.AddAsync([Reply("a") with { Reply = new OutboundReply("retried") }, Reply("b")], Ct);
 
-        var pending = await Outbox.GetPendingAsync(10, Ct);
+        var pending = await Outbox.ClaimDueAsync(Now, Lease, 10, Ct);
         Assert.Equal(["a", "b"], pending.Select(message => message.IdempotencyKey));
         Assert.Equal("reply a", pending[0].Reply.Text);
     }
@@ -38,7 +40,7 @@ public abstract partial class StoreContractTests
     {
         await Outbox.AddAsync([Reply("a"), Reply("a"), Reply("b")], Ct);
 
-        var pending = await Outbox.GetPendingAsync(10, Ct);
+        var pending = await Outbox.ClaimDueAsync(Now, Lease, 10, Ct);
 
         Assert.Equal(["a", "b"], pending.Select(message => message.IdempotencyKey));
     }
@@ -52,32 +54,32 @@ public abstract partial class StoreContractTests
             return true;
         });
 
-        var pending = await Outbox.GetPendingAsync(10, Ct);
+        var pending = await Outbox.ClaimDueAsync(Now, Lease, 10, Ct);
 
         Assert.Equal(["a", "b"], pending.Select(message => message.IdempotencyKey).Order());
     }
 
     [Fact]
-    public async Task GetPendingAsync_MoreThanLimit_ReturnsTheOldest()
+    public async Task ClaimDueAsync_MoreThanLimit_ReturnsTheOldest()
     {
         await Outbox.AddAsync([Reply("a"), Reply("b")], Ct);
         await Outbox.AddAsync([Reply("c")], Ct);
 
-        var pending = await Outbox.GetPendingAsync(2, Ct);
+        var pending = await Outbox.ClaimDueAsync(Now, Lease, 2, Ct);
 
         Assert.Equal(["a", "b"], pending.Select(message => message.IdempotencyKey));
     }
 
     [Fact]
-    public async Task MarkAsync_SentAndFailed_LeavesOnlyPendingInPending()
+    public async Task MarkSentAndMarkFailed_LeaseOver_LeaveOnlyTheRestToClaim()
     {
         await Outbox.AddAsync([Reply("a"), Reply("b"), Reply("c")], Ct);
-        var added = await Outbox.GetPendingAsync(10, Ct);
+        var added = await Outbox.ClaimDueAsync(Now, Lease, 10, Ct);
 
-        await Outbox.MarkAsync(added[0].Id, OutboxStatus.Sent, Ct);
-        await Outbox.MarkAsync(added[2].Id, OutboxStatus.Failed, Ct);
+        await Outbox.MarkSentAsync(added[0].Id, "m1", Now, Ct);
+        await Outbox.MarkFailedAsync(added[2].Id, "refused", Ct);
 
-        var pending = Assert.Single(await Outbox.GetPendingAsync(10, Ct));
+        var pending = Assert.Single(await Outbox.ClaimDueAsync(Now + Lease, Lease, 10, Ct));
         Assert.Equal("b", pending.IdempotencyKey);
         var listed = await Outbox.ListForChatAsync(ChannelKind.Telegram, "501", 0, Ct);
         Assert.Equal([OutboxStatus.Sent, OutboxStatus.Pending, OutboxStatus.Failed], listed.Select(m => m.Status));
@@ -109,7 +111,7 @@ public abstract partial class StoreContractTests
         var reply = new OutboundReply("Оберіть громаду")
         {
             Buttons = [[new ReplyButton("Так", "yes"), new ReplyButton("Ні", "no")], [new ReplyButton("Скасувати", "cancel")]],
-            RequestsContact = true,
+            ContactButtonLabel = "Поділитися номером",
             PhotoUrl = "https://example.org/p.jpg",
             Document = new ReplyDocument("poll.ics", "text/calendar", [1, 2, 3]),
         };
@@ -122,7 +124,7 @@ public abstract partial class StoreContractTests
         Assert.Equal(
             reply.Buttons.Select(row => row.ToList()),
             stored.Reply.Buttons.Select(row => row.ToList()));
-        Assert.True(stored.Reply.RequestsContact);
+        Assert.Equal("Поділитися номером", stored.Reply.ContactButtonLabel);
         Assert.Equal(reply.PhotoUrl, stored.Reply.PhotoUrl);
         Assert.Equal(("poll.ics", "text/calendar"), (stored.Reply.Document!.FileName, stored.Reply.Document.ContentType));
         Assert.Equal([1, 2, 3], stored.Reply.Document.Content);

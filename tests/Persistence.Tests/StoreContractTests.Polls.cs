@@ -5,7 +5,7 @@ namespace Hromada.Persistence.Tests;
 
 public abstract partial class StoreContractTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 5, 10, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset VoteTime = new(2026, 5, 10, 12, 0, 0, TimeSpan.Zero);
 
     protected static Poll OpenPoll(string id, string communityId = "kamianske", DateTimeOffset? closesAt = null) => new()
     {
@@ -14,9 +14,9 @@ public abstract partial class StoreContractTests
         Question = $"Question {id}?",
         Options = ["Так", "Ні"],
         Status = PollStatus.Open,
-        OpensAt = Now.AddDays(-1),
-        ClosesAt = closesAt ?? Now.AddDays(6),
-        CreatedAt = Now.AddDays(-2),
+        OpensAt = VoteTime.AddDays(-1),
+        ClosesAt = closesAt ?? VoteTime.AddDays(6),
+        CreatedAt = VoteTime.AddDays(-2),
     };
 
     [Fact]
@@ -33,11 +33,11 @@ public abstract partial class StoreContractTests
             MaxChoices = 2,
             Kind = PollKind.Strategic,
             Horizon = "2026–2030",
-            OpensAt = Now,
-            ClosesAt = Now.AddDays(7),
+            OpensAt = VoteTime,
+            ClosesAt = VoteTime.AddDays(7),
             Status = PollStatus.Open,
             AuthorResidentId = "r1",
-            CreatedAt = Now.AddMinutes(-5),
+            CreatedAt = VoteTime.AddMinutes(-5),
         };
         await Polls.SaveAsync(poll, Ct);
 
@@ -82,17 +82,17 @@ public abstract partial class StoreContractTests
     [Fact]
     public async Task ListOpenAsync_MixedPolls_ReturnsOpenOnesOfTheCommunitiesClosingSoonestFirst()
     {
-        await Polls.SaveAsync(OpenPoll("later", closesAt: Now.AddDays(5)), Ct);
-        await Polls.SaveAsync(OpenPoll("sooner", closesAt: Now.AddDays(1)), Ct);
-        await Polls.SaveAsync(OpenPoll("national", Community.NationalId, Now.AddDays(3)), Ct);
+        await Polls.SaveAsync(OpenPoll("later", closesAt: VoteTime.AddDays(5)), Ct);
+        await Polls.SaveAsync(OpenPoll("sooner", closesAt: VoteTime.AddDays(1)), Ct);
+        await Polls.SaveAsync(OpenPoll("national", Community.NationalId, VoteTime.AddDays(3)), Ct);
         await Polls.SaveAsync(OpenPoll("other-community", "lviv"), Ct);
-        await Polls.SaveAsync(OpenPoll("past-closing-time", closesAt: Now), Ct);
-        await Polls.SaveAsync(OpenPoll("not-yet-open") with { OpensAt = Now.AddHours(1) }, Ct);
+        await Polls.SaveAsync(OpenPoll("past-closing-time", closesAt: VoteTime), Ct);
+        await Polls.SaveAsync(OpenPoll("not-yet-open") with { OpensAt = VoteTime.AddHours(1) }, Ct);
         await Polls.SaveAsync(OpenPoll("closed") with { Status = PollStatus.Closed }, Ct);
         await Polls.SaveAsync(OpenPoll("proposed") with { Status = PollStatus.Proposed }, Ct);
         await Polls.SaveAsync(OpenPoll("rejected") with { Status = PollStatus.Rejected }, Ct);
 
-        var open = await Polls.ListOpenAsync(["kamianske", Community.NationalId], Now, Ct);
+        var open = await Polls.ListOpenAsync(["kamianske", Community.NationalId], VoteTime, Ct);
 
         Assert.Equal(["sooner", "national", "later"], open.Select(poll => poll.Id));
     }
@@ -100,8 +100,8 @@ public abstract partial class StoreContractTests
     [Fact]
     public async Task ListProposedAsync_MixedPolls_ReturnsProposalsOldestFirst()
     {
-        await Polls.SaveAsync(OpenPoll("newer") with { Status = PollStatus.Proposed, CreatedAt = Now }, Ct);
-        await Polls.SaveAsync(OpenPoll("older") with { Status = PollStatus.Proposed, CreatedAt = Now.AddDays(-1) }, Ct);
+        await Polls.SaveAsync(OpenPoll("newer") with { Status = PollStatus.Proposed, CreatedAt = VoteTime }, Ct);
+        await Polls.SaveAsync(OpenPoll("older") with { Status = PollStatus.Proposed, CreatedAt = VoteTime.AddDays(-1) }, Ct);
         await Polls.SaveAsync(OpenPoll("open"), Ct);
         await Polls.SaveAsync(OpenPoll("rejected") with { Status = PollStatus.Rejected }, Ct);
 

@@ -114,4 +114,82 @@ public abstract partial class StoreContractTests
         Assert.Null(await Residents.GetAsync("r1", Ct));
         Assert.Null(await Residents.FindByIdentityAsync(Telegram("501").Key, Ct));
     }
+
+    [Fact]
+    public async Task SetReachableAsync_OneOfTwoIdentities_ChangesOnlyThatIdentity()
+    {
+        var viber = new ChannelIdentity(ChannelKind.Viber, "v-9", "v-9");
+        var resident = Resident("r1", Telegram("501"), viber);
+        resident.Name = "Олена";
+        await Residents.SaveAsync(resident, Ct);
+
+        var found = await Residents.SetReachableAsync(Telegram("501").Key, reachable: false, Ct);
+
+        Assert.True(found);
+        var stored = await Residents.GetAsync("r1", Ct);
+        Assert.Equal([Telegram("501") with { Reachable = false }, viber], stored?.Identities);
+        Assert.Equal("Олена", stored?.Name);
+    }
+
+    [Fact]
+    public async Task SetReachableAsync_BackToReachable_MarksTheIdentityReachable()
+    {
+        await Residents.SaveAsync(Resident("r1", Telegram("501") with { Reachable = false }), Ct);
+
+        await Residents.SetReachableAsync(Telegram("501").Key, reachable: true, Ct);
+
+        Assert.True(Assert.Single((await Residents.GetAsync("r1", Ct))!.Identities).Reachable);
+    }
+
+    [Fact]
+    public async Task SetReachableAsync_IdentityNobodyHolds_ReturnsFalse()
+    {
+        await Residents.SaveAsync(Resident("r1", Telegram("501")), Ct);
+
+        var found = await Residents.SetReachableAsync(new IdentityKey(ChannelKind.Viber, "501"), reachable: false, Ct);
+
+        Assert.False(found);
+        Assert.True(Assert.Single((await Residents.GetAsync("r1", Ct))!.Identities).Reachable);
+    }
+
+    [Fact]
+    public async Task FindByVerifiedPhoneAsync_RegisteredWithVerifiedPhone_ReturnsTheResident()
+    {
+        await Residents.SaveAsync(WithPhone(Resident("r1", Telegram("501")), "+380501234567", verified: true, registered: true), Ct);
+        await Residents.SaveAsync(WithPhone(Resident("r2", Telegram("502")), "+380507654321", verified: true, registered: true), Ct);
+
+        var found = await Residents.FindByVerifiedPhoneAsync("+380501234567", Ct);
+
+        Assert.Equal("r1", found?.Id);
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task FindByVerifiedPhoneAsync_PhoneUnverifiedOrResidentUnregistered_ReturnsNull(bool verified, bool registered)
+    {
+        await Residents.SaveAsync(WithPhone(Resident("r1", Telegram("501")), "+380501234567", verified, registered), Ct);
+
+        var found = await Residents.FindByVerifiedPhoneAsync("+380501234567", Ct);
+
+        Assert.Null(found);
+    }
+
+    [Fact]
+    public async Task FindByVerifiedPhoneAsync_UnknownPhone_ReturnsNull()
+    {
+        await Residents.SaveAsync(WithPhone(Resident("r1", Telegram("501")), "+380501234567", verified: true, registered: true), Ct);
+
+        var found = await Residents.FindByVerifiedPhoneAsync("+380500000000", Ct);
+
+        Assert.Null(found);
+    }
+
+    private static Resident WithPhone(Resident resident, string phone, bool verified, bool registered)
+    {
+        resident.Phone = phone;
+        resident.PhoneVerified = verified;
+        resident.RegisteredAt = registered ? resident.CreatedAt.AddMinutes(5) : null;
+        return resident;
+    }
 }

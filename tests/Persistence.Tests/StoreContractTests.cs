@@ -24,6 +24,8 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     protected IBallotStore Ballots => Opened.Ballots;
 
+    protected ILinkCodeStore LinkCodes => Opened.LinkCodes;
+
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -57,5 +59,6 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         IResidentStore Residents,
         ICommunityStore Communities,
         IPollStore Polls,
-        IBallotStore Ballots);
+        IBallotStore Ballots,
+        ILinkCodeStore LinkCodes);
 }

@@ -6,8 +6,14 @@ public sealed record OutboundReply(string Text)
     /// <summary>Rows of buttons under the message.</summary>
     public IReadOnlyList<IReadOnlyList<ReplyButton>> Buttons { get; init; } = [];
 
-    /// <summary>Asks the resident to share their phone number with the platform's own button.</summary>
-    public bool RequestsContact { get; init; }
+    /// <summary>
+    /// When set, asks the resident to share their phone number with the platform's own button,
+    /// labelled so. Platforms whose contact button sits in a reply keyboard send the other buttons'
+    /// labels back as text, so a dialog asking for a contact also takes its buttons' labels.
+    /// </summary>
+    public string? ContactButtonLabel { get; init; }
+
+    public bool RequestsContact => ContactButtonLabel is not null;
 
     /// <summary>A platform file id or URL of a photo to show with the text.</summary>
     public string? PhotoUrl { get; init; }

@@ -59,8 +59,18 @@ public interface IResidentStore
 
     Task<Resident?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Inserts or replaces the resident; one identity belongs to one resident only.</summary>
+    /// <summary>The registered resident whose platform-verified phone is <paramref name="phone"/>, if any.</summary>
+    Task<Resident?> FindByVerifiedPhoneAsync(string phone, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts or replaces the resident. One identity belongs to one resident only: saving an
+    /// identity another resident holds throws <see cref="InvalidOperationException"/>.
+    /// </summary>
     Task SaveAsync(Resident resident, CancellationToken cancellationToken);
+
+    /// <summary>Records whether the platform can reach the identity (the bot blocked or unblocked), touching nothing else.</summary>
+    /// <returns>False when no resident holds the identity.</returns>
+    Task<bool> SetReachableAsync(IdentityKey identity, bool reachable, CancellationToken cancellationToken);
 
     Task DeleteAsync(string id, CancellationToken cancellationToken);
 }

@@ -19,6 +19,7 @@ internal sealed class LiteDbResidentStore : IResidentStore
     {
         _residents = database.GetCollection<ResidentDocument>("residents");
         _residents.EnsureIndex("identityKeys", "$.IdentityKeys[*]");
+        _residents.EnsureIndex(d => d.Phone);
     }
 
     public Task<Resident?> FindByIdentityAsync(IdentityKey identity, CancellationToken cancellationToken) =>
@@ -26,6 +27,15 @@ internal sealed class LiteDbResidentStore : IResidentStore
 
     public Task<Resident?> GetAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(_residents.FindById(id)?.ToResident());
+
+    public Task<Resident?> FindByVerifiedPhoneAsync(string phone, CancellationToken cancellationToken)
+    {
+        var document = _residents.Query()
+            .Where(d => d.Phone == phone && d.PhoneVerified && d.RegisteredAt != null)
+            .OrderBy(d => d.Id)
+            .FirstOrDefault();
+        return Task.FromResult(document?.ToResident());
+    }
 
     public Task SaveAsync(Resident resident, CancellationToken cancellationToken)
     {
@@ -41,6 +51,27 @@ internal sealed class LiteDbResidentStore : IResidentStore
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<bool> SetReachableAsync(IdentityKey identity, bool reachable, CancellationToken cancellationToken)
+    {
+        var channel = identity.Channel.ToString();
+        lock (_saveLock)
+        {
+            if (FindByKey(ResidentDocument.KeyOf(identity)) is not { } document)
+            {
+                return Task.FromResult(false);
+            }
+
+            foreach (var stored in document.Identities.Where(i => i.Channel == channel && i.PlatformUserId == identity.PlatformUserId))
+            {
+                stored.Reachable = reachable;
+            }
+
+            _residents.Update(document);
+        }
+
+        return Task.FromResult(true);
     }
 
     public Task DeleteAsync(string id, CancellationToken cancellationToken)

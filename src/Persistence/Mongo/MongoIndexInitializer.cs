@@ -23,5 +23,6 @@ internal sealed class MongoIndexInitializer(IOptions<StorageOptions> options, IS
         await MongoResidentStore.CreateIndexesAsync(database, cancellationToken);
         await MongoPollStore.CreateIndexesAsync(database, cancellationToken);
         await MongoBallotStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoLinkCodeStore.CreateIndexesAsync(database, cancellationToken);
     }
 }

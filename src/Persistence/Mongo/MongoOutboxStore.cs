@@ -6,6 +6,10 @@ namespace Hromada.Persistence.Mongo;
 
 internal sealed class MongoOutboxStore(IMongoDatabase database) : IOutboxStore
 {
+    private static readonly string Pending = nameof(OutboxStatus.Pending);
+    private static readonly FilterDefinitionBuilder<OutboxDocument> Filter = Builders<OutboxDocument>.Filter;
+    private static readonly UpdateDefinitionBuilder<OutboxDocument> Update = Builders<OutboxDocument>.Update;
+
     private readonly IMongoCollection<OutboxDocument> _outbox = Collection(database);
     private readonly MongoCounters _counters = new(database);
 
@@ -18,8 +22,10 @@ internal sealed class MongoOutboxStore(IMongoDatabase database) : IOutboxStore
         await Collection(database).Indexes.CreateManyAsync(
             [
                 new(keys.Ascending(d => d.IdempotencyKey), new CreateIndexOptions { Unique = true }),
-                new(keys.Ascending(d => d.Status).Ascending(d => d.Id)),
+                new(keys.Ascending(d => d.Status).Ascending(d => d.Priority).Ascending(d => d.Id)),
                 new(keys.Ascending(d => d.Chat).Ascending(d => d.Id)),
+                new(keys.Ascending(d => d.Channel).Ascending(d => d.PlatformMessageId)),
+                new(keys.Ascending(d => d.ClaimToken)),
             ],
             cancellationToken);
     }
@@ -46,20 +52,113 @@ internal sealed class MongoOutboxStore(IMongoDatabase database) : IOutboxStore
         }
     }
 
-    public async Task<IReadOnlyList<OutboxMessage>> GetPendingAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Three round trips whatever the batch size: pick the candidates, lease those still due under a
+    /// fresh token (each document's update is atomic, so a message goes to one claimer only), read
+    /// back what this claimer got. A claimer that loses some candidates to another returns fewer.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(
+        DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
-        var pending = await _outbox.Find(d => d.Status == nameof(OutboxStatus.Pending))
-            .SortBy(d => d.Id)
+        var due = Filter.Eq(d => d.Status, Pending) & Filter.Lte(d => d.DueAt, DocumentFormat.ToStored(now));
+        var candidates = await _outbox.Find(due)
+            .SortBy(d => d.Priority).ThenBy(d => d.Id)
             .Limit(limit)
+            .Project(d => d.Id)
             .ToListAsync(cancellationToken);
-        return [.. pending.Select(d => d.ToMessage())];
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var token = Guid.NewGuid().ToString("N");
+        await _outbox.UpdateManyAsync(
+            due & Filter.In(d => d.Id, candidates),
+            Update.Set(d => d.DueAt, DocumentFormat.ToStored(now + lease)).Set(d => d.ClaimToken, token),
+            cancellationToken: cancellationToken);
+        var claimed = await _outbox.Find(d => d.ClaimToken == token)
+            .SortBy(d => d.Priority).ThenBy(d => d.Id)
+            .ToListAsync(cancellationToken);
+        return [.. claimed.Select(d => d.ToMessage())];
     }
 
-    public Task MarkAsync(long id, OutboxStatus status, CancellationToken cancellationToken) =>
+    public Task MarkSentAsync(long id, string? platformMessageId, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
         _outbox.UpdateOneAsync(
             d => d.Id == id,
-            Builders<OutboxDocument>.Update.Set(d => d.Status, status.ToString()),
+            Update.Set(d => d.Status, nameof(OutboxStatus.Sent))
+                .Set(d => d.PlatformMessageId, platformMessageId)
+                .Set(d => d.SentAt, DocumentFormat.ToStored(sentAt))
+                .Unset(d => d.ClaimToken),
             cancellationToken: cancellationToken);
+
+    public Task MarkFailedAsync(long id, string reason, CancellationToken cancellationToken) =>
+        _outbox.UpdateOneAsync(
+            d => d.Id == id,
+            Update.Set(d => d.Status, nameof(OutboxStatus.Failed))
+                .Set(d => d.FailureReason, reason)
+                .Unset(d => d.ClaimToken),
+            cancellationToken: cancellationToken);
+
+    public Task RetryLaterAsync(long id, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken)
+    {
+        var stored = DocumentFormat.ToStored(notBefore);
+        return _outbox.UpdateOneAsync(
+            d => d.Id == id,
+            Update.Set(d => d.Status, Pending)
+                .Set(d => d.NotBefore, stored)
+                .Set(d => d.DueAt, stored)
+                .Inc(d => d.Attempts, 1)
+                .Set(d => d.FailureReason, reason)
+                .Unset(d => d.ClaimToken),
+            cancellationToken: cancellationToken);
+    }
+
+    public async Task<int> DropPendingAsync(ChannelKind channel, string chatId, string reason, CancellationToken cancellationToken)
+    {
+        var chat = DocumentFormat.Key(channel, chatId);
+        var result = await _outbox.UpdateManyAsync(
+            d => d.Chat == chat && d.Status == Pending,
+            Update.Set(d => d.Status, nameof(OutboxStatus.Dropped)).Set(d => d.FailureReason, reason),
+            cancellationToken: cancellationToken);
+        return (int)result.ModifiedCount;
+    }
+
+    public async Task RecordReceiptAsync(
+        ChannelKind channel, string platformMessageId, DeliveryReceipt receipt, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var sent = Filter.Eq(d => d.Channel, channel.ToString()) & Filter.Eq(d => d.PlatformMessageId, platformMessageId);
+        var stored = DocumentFormat.ToStored(at);
+
+        // The conditions keep the first report of each kind, as OutboxReceipts.Apply does.
+        var writes = new List<WriteModel<OutboxDocument>>();
+        if (receipt is DeliveryReceipt.Delivered or DeliveryReceipt.Seen)
+        {
+            writes.Add(new UpdateManyModel<OutboxDocument>(sent & Filter.Eq(d => d.DeliveredAt, null), Update.Set(d => d.DeliveredAt, stored)));
+        }
+
+        if (receipt is DeliveryReceipt.Seen)
+        {
+            writes.Add(new UpdateManyModel<OutboxDocument>(sent & Filter.Eq(d => d.SeenAt, null), Update.Set(d => d.SeenAt, stored)));
+        }
+
+        if (receipt is DeliveryReceipt.Failed)
+        {
+            writes.Add(new UpdateManyModel<OutboxDocument>(
+                sent,
+                Update.Set(d => d.Status, nameof(OutboxStatus.Failed)).Set(d => d.FailureReason, OutboxReceipts.FailedReason)));
+        }
+
+        if (writes.Count > 0)
+        {
+            await _outbox.BulkWriteAsync(writes, cancellationToken: cancellationToken);
+        }
+    }
+
+    public async Task<OutboxMessage?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        var document = await _outbox.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToMessage();
+    }
 
     public async Task<IReadOnlyList<OutboxMessage>> ListForChatAsync(
         ChannelKind channel, string chatId, long afterId, CancellationToken cancellationToken)

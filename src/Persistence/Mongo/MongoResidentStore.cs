@@ -1,6 +1,7 @@
 using Hromada.Core.Conversations;
 using Hromada.Core.Residents;
 using Hromada.Persistence.Documents;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace Hromada.Persistence.Mongo;
@@ -13,15 +14,20 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
         database.GetCollection<ResidentDocument>("residents");
 
     /// <summary>
-    /// Unique over the array's elements: no identity belongs to two residents. (MongoDB indexes an
-    /// empty array as one value too, so only one resident may ever be stored without identities.)
+    /// Identity keys: unique over the array's elements, so no identity belongs to two residents.
+    /// (MongoDB indexes an empty array as one value too, so only one resident may ever be stored
+    /// without identities.) Phone: for the join of one resident's two apps by a verified number.
     /// </summary>
-    public static Task CreateIndexesAsync(IMongoDatabase database, CancellationToken cancellationToken) =>
-        Collection(database).Indexes.CreateOneAsync(
-            new CreateIndexModel<ResidentDocument>(
-                Builders<ResidentDocument>.IndexKeys.Ascending(d => d.IdentityKeys),
-                new CreateIndexOptions { Unique = true }),
-            cancellationToken: cancellationToken);
+    public static Task CreateIndexesAsync(IMongoDatabase database, CancellationToken cancellationToken)
+    {
+        var keys = Builders<ResidentDocument>.IndexKeys;
+        return Collection(database).Indexes.CreateManyAsync(
+            [
+                new(keys.Ascending(d => d.IdentityKeys), new CreateIndexOptions { Unique = true }),
+                new(keys.Ascending(d => d.Phone)),
+            ],
+            cancellationToken);
+    }
 
     public async Task<Resident?> FindByIdentityAsync(IdentityKey identity, CancellationToken cancellationToken)
     {
@@ -34,6 +40,14 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
     public async Task<Resident?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var document = await _residents.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToResident();
+    }
+
+    public async Task<Resident?> FindByVerifiedPhoneAsync(string phone, CancellationToken cancellationToken)
+    {
+        var document = await _residents.Find(d => d.Phone == phone && d.PhoneVerified && d.RegisteredAt != null)
+            .SortBy(d => d.Id)
+            .FirstOrDefaultAsync(cancellationToken);
         return document?.ToResident();
     }
 
@@ -51,6 +65,27 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
         {
             throw ResidentDocument.IdentityTaken(exception);
         }
+    }
+
+    public async Task<bool> SetReachableAsync(IdentityKey identity, bool reachable, CancellationToken cancellationToken)
+    {
+        // The array filter picks that one identity; the key filter finds its resident by the index.
+        var result = await _residents.UpdateOneAsync(
+            Builders<ResidentDocument>.Filter.AnyEq(d => d.IdentityKeys, ResidentDocument.KeyOf(identity)),
+            Builders<ResidentDocument>.Update.Set("Identities.$[identity].Reachable", reachable),
+            new UpdateOptions
+            {
+                ArrayFilters =
+                [
+                    new BsonDocumentArrayFilterDefinition<BsonDocument>(new BsonDocument
+                    {
+                        ["identity.Channel"] = identity.Channel.ToString(),
+                        ["identity.PlatformUserId"] = identity.PlatformUserId,
+                    }),
+                ],
+            },
+            cancellationToken);
+        return result.MatchedCount > 0;
     }
 
     public Task DeleteAsync(string id, CancellationToken cancellationToken) =>

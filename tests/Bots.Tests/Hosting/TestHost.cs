@@ -24,6 +24,10 @@ internal sealed class TestHost : IAsyncDisposable
             ["Storage:LiteDbPath"] = Path.Combine(_folder.Path, "hromada.db"),
         };
         _settings.TryAdd("Logging:LogLevel:Default", "Warning");
+
+        // A test that turns a channel on without its fake must still never reach the real platform.
+        _settings.TryAdd("Telegram:ApiBaseUrl", "http://127.0.0.1:9");
+        _settings.TryAdd("Viber:ApiBaseUrl", "http://127.0.0.1:9");
         _kestrel = kestrel;
         _services = services ?? (_ => { });
         (_factory, Client) = Start();

@@ -1,4 +1,4 @@
-using Hromada.Bots.Outbox;
+using Hromada.Core.Conversations;
 using Microsoft.Extensions.Options;
 
 namespace Hromada.Bots.Channels.Dev;

@@ -1,4 +1,3 @@
-using Hromada.Bots.Outbox;
 using Hromada.Core.Conversations;
 
 namespace Hromada.Bots.Channels.Dev;
@@ -8,5 +7,6 @@ internal sealed class DevChatSender : IChannelSender
 {
     public ChannelKind Channel => ChannelKind.Dev;
 
-    public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task<DeliveryResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered(PlatformMessageId: null));
 }

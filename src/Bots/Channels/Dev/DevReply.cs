@@ -3,11 +3,13 @@ using Hromada.Core.Conversations;
 namespace Hromada.Bots.Channels.Dev;
 
 /// <summary>One bot message as the dev chat page renders it.</summary>
+/// <param name="ContactButtonLabel">The label of the "share phone" button; set exactly when <paramref name="RequestsContact"/> is.</param>
 internal sealed record DevReply(
     long Id,
     string Text,
     IReadOnlyList<IReadOnlyList<DevButton>> Buttons,
     bool RequestsContact,
+    string? ContactButtonLabel,
     string? PhotoUrl,
     DevDocument? Document)
 {
@@ -19,6 +21,7 @@ internal sealed record DevReply(
             reply.Text,
             [.. reply.Buttons.Select(row => (IReadOnlyList<DevButton>)[.. row.Select(b => new DevButton(b.Label, b.Data))])],
             reply.RequestsContact,
+            reply.ContactButtonLabel,
             reply.PhotoUrl,
             reply.Document is { } document
                 ? new DevDocument(document.FileName, document.ContentType, Convert.ToBase64String(document.Content))

@@ -62,6 +62,7 @@ public sealed class OnboardingDialog(ProfileQuestions questions) : Dialog<Onboar
         var phone = machine.Configure(AwaitingPhone);
         Step(phone, ContactReceived, Completed, () => ProfileQuestions.TakePhone(context, draft));
         Step(phone, OptionChosen, Completed, () => ProfileQuestions.TakePhone(context, draft));
+        Step(phone, TextReceived, Completed, () => ProfileQuestions.TakePhone(context, draft));
 
         machine.Configure(Completed).OnEntry(() => Register(context, draft));
     }

@@ -51,6 +51,7 @@ public sealed class ProfileDialog(ProfileQuestions questions, CommunityDirectory
         var phone = machine.Configure(AwaitingPhone).OnExit(transition => SaveUnlessAskedAgain(transition, context, draft));
         Step(phone, ContactReceived, AwaitingField, () => ProfileQuestions.TakePhone(context, draft));
         Step(phone, OptionChosen, AwaitingField, () => ProfileQuestions.TakePhone(context, draft));
+        Step(phone, TextReceived, AwaitingField, () => ProfileQuestions.TakePhone(context, draft));
     }
 
     protected override OutboundReply? Ask(ProfileState state, DialogContext context)

@@ -125,14 +125,15 @@ public sealed class ProfileQuestions(CommunityDirectory communities)
     public static OutboundReply AskPhone(DialogContext context) =>
         new(context.Text("Profile_AskPhone"))
         {
-            RequestsContact = true,
+            ContactButtonLabel = context.Text("Profile_ShareContact"),
             Buttons = [[new ReplyButton(context.Text("Profile_SkipPhone"), Skip)]],
         };
 
     /// <summary>Takes the resident's own shared contact; Skip leaves the phone as it was.</summary>
     public static bool TakePhone(DialogContext context, ProfileDraft draft)
     {
-        if (context.Message.ButtonData == Skip)
+        // A reply keyboard (where the contact button lives) sends the Skip label as text.
+        if (context.Message.ButtonData == Skip || context.Message.Text == context.Text("Profile_SkipPhone"))
         {
             return true;
         }

@@ -70,6 +70,7 @@ internal sealed record DevReplyDto(
     string Text,
     List<List<DevButtonDto>> Buttons,
     bool RequestsContact,
+    string? ContactButtonLabel,
     string? PhotoUrl,
     DevDocumentDto? Document)
 {

@@ -165,7 +165,7 @@
       share.type = "button";
       share.className = "share-contact";
       share.dataset.testid = "share-contact";
-      share.textContent = "📞 Поділитися номером";
+      share.textContent = `📞 ${entry.contactButtonLabel ?? "Поділитися номером"}`;
       share.title = "Share phone number";
       share.addEventListener("click", () =>
         send({ contact: { phoneNumber: current.phone } }, `📞 ${current.phone}`));

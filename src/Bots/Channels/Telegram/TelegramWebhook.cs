@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace Hromada.Bots.Channels.Telegram;
+
+/// <summary>
+/// POST /webhooks/telegram. The secret is checked before the body is read; the update is stored in
+/// the inbox and acknowledged at once. Anything Telegram should not retry gets 200, 400, 401 or 413;
+/// only a store outage answers 503, so Telegram delivers the update again later.
+/// </summary>
+internal static class TelegramWebhook
+{
+    public const string Route = "/webhooks/telegram";
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(Route, HandleAsync).ExcludeFromDescription();
+
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request,
+        IOptions<TelegramOptions> options,
+        TelegramUpdateHandler handler,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(TelegramWebhook));
+        if (!SecretMatches(request, options.Value.WebhookSecret))
+        {
+            TelegramLog.WebhookSecretRejected(logger);
+            return Results.Problem("Missing or wrong X-Telegram-Bot-Api-Secret-Token.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return Results.Problem("The update must be at most 1 MiB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        Update? update;
+        try
+        {
+            update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
+        }
+        catch (Exception exception) when (IsUnreadable(exception))
+        {
+            TelegramLog.WebhookMalformed(logger, exception.Message);
+            return Results.Problem("The body is not a Telegram update.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (update is not { Id: > 0 })
+        {
+            return Results.Problem("The body is not a Telegram update: update_id is missing.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            // Not the request's token: once reading is done, a dropped connection must not leave half a store.
+            await handler.HandleAsync(update, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            TelegramLog.WebhookStoreFailed(logger, exception, update.Id);
+            return Results.Problem("The update could not be stored; Telegram will deliver it again.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return Results.Ok();
+    }
+
+    /// <summary>The serializer's converters refuse foreign input with more than JsonException.</summary>
+    private static bool IsUnreadable(Exception exception) =>
+        exception is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException or OverflowException;
+
+    private static bool SecretMatches(HttpRequest request, string? secret)
+    {
+        if (string.IsNullOrEmpty(secret))
+        {
+            return true;
+        }
+
+        var sent = request.Headers[SecretHeader];
+        return sent.Count == 1 &&
+            CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent[0] ?? ""), Encoding.UTF8.GetBytes(secret));
+    }
+
+    /// <summary>Reads the whole body, or returns null as soon as it passes <see cref="MaxBodyBytes"/>.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var body = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (body.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            body.Write(buffer, 0, read);
+        }
+
+        return body.ToArray();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Threading.RateLimiting;
+using Hromada.Core.Conversations;
+
+namespace Hromada.Bots.Outbox;
+
+/// <summary>
+/// One channel's way out: a token bucket for its messages per second, and a pause the platform can
+/// order (a 429's retry_after) that holds every sender on the channel until it ends. The bucket
+/// serves its queue in order, so broadcasts queue in it one at a time: a reply waits behind at most
+/// one broadcast, however many are held.
+/// </summary>
+internal sealed class ChannelGate : IDisposable
+{
+    private readonly TokenBucketRateLimiter? _limiter;
+    private readonly TimeProvider _time;
+    private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _broadcastTurn = new(1, 1);
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+
+    public ChannelGate(ChannelRateLimit limit, TimeProvider time)
+    {
+        _time = time;
+        if (limit.MessagesPerSecond > 0)
+        {
+            // One token at a time, refilled evenly: never more than the rate in any second, no bursts.
+            _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = 1,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / limit.MessagesPerSecond),
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
+        }
+    }
+
+    /// <summary>Holds the channel until <paramref name="until"/>, unless it is held longer already.</summary>
+    public void PauseUntil(DateTimeOffset until)
+    {
+        lock (_lock)
+        {
+            if (until > _pausedUntil)
+            {
+                _pausedUntil = until;
+            }
+        }
+    }
+
+    /// <summary>Returns when one message may go: the pause is over and the bucket gave a token.</summary>
+    public async Task WaitAsync(OutboxPriority priority, CancellationToken cancellationToken)
+    {
+        if (priority == OutboxPriority.Reply)
+        {
+            await WaitForTokenAsync(cancellationToken);
+            return;
+        }
+
+        await _broadcastTurn.WaitAsync(cancellationToken);
+        try
+        {
+            await WaitForTokenAsync(cancellationToken);
+        }
+        finally
+        {
+            _broadcastTurn.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _limiter?.Dispose();
+        _broadcastTurn.Dispose();
+    }
+
+    private async Task WaitForTokenAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await WaitOutPauseAsync(cancellationToken);
+            if (_limiter is not null)
+            {
+                using var permit = await _limiter.AcquireAsync(1, cancellationToken);
+                if (!permit.IsAcquired)
+                {
+                    throw new InvalidOperationException("The channel's rate limiter refused a permit.");
+                }
+            }
+
+            // A pause ordered while waiting for the token holds this message too.
+            if (PausedFor() <= TimeSpan.Zero)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task WaitOutPauseAsync(CancellationToken cancellationToken)
+    {
+        TimeSpan wait;
+        while ((wait = PausedFor()) > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken);
+        }
+    }
+
+    private TimeSpan PausedFor()
+    {
+        lock (_lock)
+        {
+            return _pausedUntil - _time.GetUtcNow();
+        }
+    }
+}

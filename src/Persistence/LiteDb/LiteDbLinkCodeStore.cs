@@ -1,0 +1,55 @@
+using Hromada.Core.Residents;
+using Hromada.Persistence.Documents;
+using LiteDB;
+
+namespace Hromada.Persistence.LiteDb;
+
+internal sealed class LiteDbLinkCodeStore : ILinkCodeStore
+{
+    private readonly ILiteCollection<LinkCodeDocument> _codes;
+
+    /// <summary>Makes each take a find-and-delete, so a code is taken once; the file has no other writer (direct mode).</summary>
+    private readonly Lock _writeLock = new();
+
+    public LiteDbLinkCodeStore(LiteDatabase database)
+    {
+        _codes = database.GetCollection<LinkCodeDocument>("linkCodes");
+        _codes.EnsureIndex(d => d.Code, unique: true);
+        _codes.EnsureIndex(d => d.ExpiresAt);
+    }
+
+    public Task SaveAsync(LinkCode code, CancellationToken cancellationToken)
+    {
+        lock (_writeLock)
+        {
+            try
+            {
+                _codes.Upsert(LinkCodeDocument.From(code));
+            }
+            catch (LiteException exception) when (LiteDbFile.IsDuplicateKey(exception))
+            {
+                throw LinkCodeDocument.CodeTaken(exception);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<LinkCode?> TakeAsync(string code, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var at = DocumentFormat.ToStored(now);
+        lock (_writeLock)
+        {
+            // LiteDB has no TTL index: expired codes go whenever one is taken.
+            _codes.DeleteMany(d => d.ExpiresAt <= at);
+            var document = _codes.FindOne(d => d.Code == code);
+            if (document is null)
+            {
+                return Task.FromResult<LinkCode?>(null);
+            }
+
+            _codes.Delete(document.Id);
+            return Task.FromResult<LinkCode?>(document.ToLinkCode());
+        }
+    }
+}
