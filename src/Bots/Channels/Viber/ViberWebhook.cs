@@ -27,8 +27,8 @@ internal sealed partial class ViberWebhook(
     public const string Route = "/webhooks/viber";
     public const int MaxBodyBytes = 1024 * 1024;
 
-    /// <summary>The greeting before /start; a short welcome of its own would read better (asked of Core).</summary>
-    internal const string WelcomeTextKey = "Help_Text";
+    /// <summary>The greeting before /start, with a Start button.</summary>
+    internal const string WelcomeTextKey = "Channel_Welcome";
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Route, (HttpRequest request, ViberWebhook webhook, CancellationToken cancellationToken) =>

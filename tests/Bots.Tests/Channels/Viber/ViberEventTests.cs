@@ -27,7 +27,7 @@ public sealed class ViberEventTests
         Assert.False(welcome.TryGetProperty("receiver", out _));
         Assert.Equal("text", welcome.GetProperty("type").GetString());
         Assert.Equal("Hromada", welcome.GetProperty("sender").GetProperty("name").GetString());
-        Assert.Equal(Texts.Get(Language.Uk, "Help_Text"), welcome.Text());
+        Assert.Equal(Texts.Get(Language.Uk, "Channel_Welcome"), welcome.Text());
         var start = welcome.Button(Texts.Get(Language.Uk, "Help_Start"));
         Assert.Equal("reply", start.GetProperty("ActionType").GetString());
         Assert.Equal("btn:/start", start.GetProperty("ActionBody").GetString());
@@ -43,7 +43,7 @@ public sealed class ViberEventTests
         using var response = await ViberChat.PostAsync(host, ViberCallbacks.ConversationStarted(UserId, "Alice", "en"));
 
         var welcome = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
-        Assert.Equal(Texts.Get(Language.En, "Help_Text"), welcome.Text());
+        Assert.Equal(Texts.Get(Language.En, "Channel_Welcome"), welcome.Text());
         Assert.Equal("btn:/start", welcome.Button("Start").GetProperty("ActionBody").GetString());
     }
 
