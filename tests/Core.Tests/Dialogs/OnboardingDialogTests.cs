@@ -142,6 +142,39 @@ public sealed class OnboardingDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task ContactReceived_PhoneVerifiedInOtherApp_OffersJoinAndJoins()
+    {
+        await using var bot = await EngineHarness.StartAsync(_database.Path, _time);
+        await RegisterWithPhoneAsync(bot, "olena", ChannelKind.Dev);
+        await ReachPhoneStepAsync(bot, "777", ChannelKind.Telegram);
+
+        var offer = await bot.SendAsync(OwnContact("777", ChannelKind.Telegram));
+        var joined = await bot.SendAsync(Message("777", button: OnboardingDialog.Join, channel: ChannelKind.Telegram));
+
+        Assert.Equal(Text("Onboarding_PhoneKnown", "Іван"), Assert.Single(offer).Text);
+        Assert.Equal(Text("Link_Joined", "Іван"), Assert.Single(joined).Text);
+        var resident = await bot.ResidentAsync("777", ChannelKind.Telegram);
+        Assert.Equal((await bot.ResidentAsync("olena"))!.Id, resident!.Id);
+        Assert.Equal(2, resident.Identities.Count);
+    }
+
+    [Fact]
+    public async Task OptionChosen_SeparateFromKnownPhone_RegistersOwnResident()
+    {
+        await using var bot = await EngineHarness.StartAsync(_database.Path, _time);
+        await RegisterWithPhoneAsync(bot, "olena", ChannelKind.Dev);
+        await ReachPhoneStepAsync(bot, "777", ChannelKind.Telegram);
+        await bot.SendAsync(OwnContact("777", ChannelKind.Telegram));
+
+        await bot.SendAsync(Message("777", button: OnboardingDialog.Separate, channel: ChannelKind.Telegram));
+
+        var own = await bot.ResidentAsync("777", ChannelKind.Telegram);
+        Assert.NotEqual((await bot.ResidentAsync("olena"))!.Id, own!.Id);
+        Assert.True(own.IsRegistered);
+        Assert.Single(own.Identities);
+    }
+
+    [Fact]
     public async Task OptionChosen_Decline_EndsWithoutResident()
     {
         await using var bot = await EngineHarness.StartAsync(_database.Path, _time);
@@ -207,18 +240,28 @@ public sealed class OnboardingDialogTests : IDisposable
         await bot.PressAsync(user, ProfileQuestions.Skip);
     }
 
-    private static async Task ReachCommunityStepAsync(EngineHarness bot, string user)
+    private static async Task ReachCommunityStepAsync(EngineHarness bot, string user, ChannelKind channel = ChannelKind.Dev)
     {
-        await bot.SayAsync(user, "/start");
-        await bot.PressAsync(user, OnboardingDialog.Agree);
-        await bot.SayAsync(user, "Іван");
+        await bot.SendAsync(Message(user, "/start", channel: channel));
+        await bot.SendAsync(Message(user, button: OnboardingDialog.Agree, channel: channel));
+        await bot.SendAsync(Message(user, "Іван", channel: channel));
     }
 
-    private static async Task ReachPhoneStepAsync(EngineHarness bot, string user)
+    private static async Task ReachPhoneStepAsync(EngineHarness bot, string user, ChannelKind channel = ChannelKind.Dev)
     {
-        await ReachCommunityStepAsync(bot, user);
-        await bot.PressAsync(user, "community:ukraine");
-        await bot.PressAsync(user, "sphere:youth");
-        await bot.PressAsync(user, ProfileQuestions.Done);
+        await ReachCommunityStepAsync(bot, user, channel);
+        foreach (var button in (string[])["community:ukraine", "sphere:youth", ProfileQuestions.Done])
+        {
+            await bot.SendAsync(Message(user, button: button, channel: channel));
+        }
     }
+
+    private static async Task RegisterWithPhoneAsync(EngineHarness bot, string user, ChannelKind channel)
+    {
+        await ReachPhoneStepAsync(bot, user, channel);
+        await bot.SendAsync(OwnContact(user, channel));
+    }
+
+    private static InboundMessage OwnContact(string user, ChannelKind channel) =>
+        Message(user, channel: channel) with { Contact = new SharedContact("+380501112233", IsSendersOwn: true) };
 }

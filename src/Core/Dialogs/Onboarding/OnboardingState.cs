@@ -7,6 +7,9 @@ public enum OnboardingState
     AwaitingCommunity,
     AwaitingSpheres,
     AwaitingPhone,
+
+    /// <summary>The shared phone is already verified for a resident of another app: join it, or stay separate.</summary>
+    AwaitingJoinDecision,
     Completed,
     Cancelled,
 }

@@ -45,6 +45,13 @@ public sealed class ProfileDraft(ConversationSession session)
         set => Set("consentedAt", value?.ToString("O"));
     }
 
+    /// <summary>The resident chose to join the resident of another app who verified the same phone.</summary>
+    public bool JoinKnownResident
+    {
+        get => _data.ContainsKey("joinKnown");
+        set => Set("joinKnown", value ? "yes" : null);
+    }
+
     /// <summary>Starts the draft from what the resident has now, so each question shows the current answer.</summary>
     public void LoadFrom(Resident resident)
     {
