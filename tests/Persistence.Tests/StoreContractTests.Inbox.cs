@@ -96,7 +96,7 @@ public abstract partial class StoreContractTests
         var message = Update("1") with
         {
             ButtonData = "poll:3",
-            Contact = new SharedContact("+380501234567", IsSendersOwn: true),
+            Contact = new SharedContact("+380501234567", ContactOwnership.SendersOwn),
             Location = new GeoPoint(48.5079, 34.6133),
             PhotoId = "photo-file-id",
             LanguageCode = "uk",

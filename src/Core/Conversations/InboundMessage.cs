@@ -39,8 +39,23 @@ public sealed record InboundMessage(
     public IdentityKey Sender => new(Channel, PlatformUserId);
 }
 
-/// <param name="IsSendersOwn">True only when the platform proves the number belongs to the sender.</param>
-public sealed record SharedContact(string PhoneNumber, bool IsSendersOwn);
+public sealed record SharedContact(string PhoneNumber, ContactOwnership Ownership)
+{
+    public bool IsSendersOwn => Ownership == ContactOwnership.SendersOwn;
+}
+
+/// <summary>What the platform proves about whose number a shared contact is.</summary>
+public enum ContactOwnership
+{
+    /// <summary>The platform proves the number is the sender's (Telegram: contact.user_id == from.id).</summary>
+    SendersOwn,
+
+    /// <summary>The platform proves it is somebody else's.</summary>
+    SomebodyElses,
+
+    /// <summary>The platform proves nothing either way (Viber): kept, but not as a verified phone.</summary>
+    Unproven,
+}
 
 public sealed record GeoPoint(double Latitude, double Longitude);
 

@@ -121,7 +121,7 @@ public sealed class OnboardingDialogTests : IDisposable
         await using var bot = await EngineHarness.StartAsync(_database.Path, _time);
         await ReachPhoneStepAsync(bot, "ivan");
 
-        var replies = await bot.SendAsync(Message("ivan") with { Contact = new SharedContact("+380501112233", IsSendersOwn: false) });
+        var replies = await bot.SendAsync(Message("ivan") with { Contact = new SharedContact("+380501112233", ContactOwnership.SomebodyElses) });
 
         Assert.StartsWith(Text("Problem_PhoneNotOwn"), Assert.Single(replies).Text);
         Assert.True(Assert.Single(replies).RequestsContact);
@@ -134,7 +134,7 @@ public sealed class OnboardingDialogTests : IDisposable
         await using var bot = await EngineHarness.StartAsync(_database.Path, _time);
         await ReachPhoneStepAsync(bot, "ivan");
 
-        await bot.SendAsync(Message("ivan") with { Contact = new SharedContact("+380501112233", IsSendersOwn: true) });
+        await bot.SendAsync(Message("ivan") with { Contact = new SharedContact("+380501112233", ContactOwnership.SendersOwn) });
 
         var resident = await bot.ResidentAsync("ivan");
         Assert.Equal("+380501112233", resident!.Phone);
@@ -172,6 +172,19 @@ public sealed class OnboardingDialogTests : IDisposable
         Assert.NotEqual((await bot.ResidentAsync("olena"))!.Id, own!.Id);
         Assert.True(own.IsRegistered);
         Assert.Single(own.Identities);
+    }
+
+    [Fact]
+    public async Task ContactReceived_OwnershipUnproven_KeptAsUnverifiedPhone()
+    {
+        await using var bot = await EngineHarness.StartAsync(_database.Path, _time);
+        await ReachPhoneStepAsync(bot, "ivan");
+
+        await bot.SendAsync(Message("ivan") with { Contact = new SharedContact("+380501112233", ContactOwnership.Unproven) });
+
+        var resident = await bot.ResidentAsync("ivan");
+        Assert.Equal("+380501112233", resident!.Phone);
+        Assert.False(resident.PhoneVerified);
     }
 
     [Fact]
@@ -263,5 +276,5 @@ public sealed class OnboardingDialogTests : IDisposable
     }
 
     private static InboundMessage OwnContact(string user, ChannelKind channel) =>
-        Message(user, channel: channel) with { Contact = new SharedContact("+380501112233", IsSendersOwn: true) };
+        Message(user, channel: channel) with { Contact = new SharedContact("+380501112233", ContactOwnership.SendersOwn) };
 }

@@ -80,7 +80,7 @@ internal sealed partial record DevMessageRequest
         {
             Text = string.IsNullOrWhiteSpace(Text) ? null : Text,
             ButtonData = string.IsNullOrEmpty(ButtonData) ? null : ButtonData,
-            Contact = Contact is null ? null : new SharedContact(Contact.PhoneNumber!, IsSendersOwn: true),
+            Contact = Contact is null ? null : new SharedContact(Contact.PhoneNumber!, ContactOwnership.SendersOwn),
             Location = Location is null ? null : new GeoPoint(Location.Latitude, Location.Longitude),
             PhotoId = string.IsNullOrEmpty(Photo) ? null : Photo,
             LanguageCode = LanguageCode,

@@ -59,7 +59,9 @@ internal static class TelegramUpdateMapper
         {
             Text = message.Text ?? message.Caption,
             Contact = message.Contact is { } contact
-                ? new SharedContact(NormalizePhone(contact.PhoneNumber), IsSendersOwn: contact.UserId == from.Id)
+                ? new SharedContact(
+                    NormalizePhone(contact.PhoneNumber),
+                    contact.UserId == from.Id ? ContactOwnership.SendersOwn : ContactOwnership.SomebodyElses)
                 : null,
 
             // A venue carries its location too; taking the venue's keeps the place the resident picked.

@@ -37,7 +37,7 @@ internal static class ViberInbound
 
             // Anyone's contact card can be sent, so the number is never proof of the sender's own.
             "contact" when NullIfBlank(message.Contact?.PhoneNumber) is { } phone =>
-                inbound with { Contact = new SharedContact(phone, IsSendersOwn: false) },
+                inbound with { Contact = new SharedContact(phone, ContactOwnership.Unproven) },
             "location" when message.Location is { } location =>
                 inbound with { Location = new GeoPoint(location.Latitude, location.Longitude) },
             "picture" when NullIfBlank(message.Media) is { } media =>

@@ -150,7 +150,7 @@ public sealed class OnboardingDialog(ProfileQuestions questions, IResidentStore 
         resident.CommunityId = draft.CommunityId;
         resident.Spheres = [.. draft.Spheres];
         resident.Phone = draft.Phone;
-        resident.PhoneVerified = draft.Phone is not null;
+        resident.PhoneVerified = draft.PhoneVerified;
         resident.Language = context.Language;
         resident.ConsentedAt = draft.ConsentedAt;
         resident.RegisteredAt = context.Now;

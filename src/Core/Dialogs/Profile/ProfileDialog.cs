@@ -87,12 +87,8 @@ public sealed class ProfileDialog(ProfileQuestions questions, CommunityDirectory
         }
 
         var resident = context.Resident!;
-        if (draft.Phone != resident.Phone)
-        {
-            resident.Phone = draft.Phone;
-            resident.PhoneVerified = draft.Phone is not null;
-        }
-
+        resident.Phone = draft.Phone;
+        resident.PhoneVerified = draft.PhoneVerified;
         resident.Name = draft.Name;
         resident.CommunityId = draft.CommunityId;
         resident.Spheres = [.. draft.Spheres];

@@ -39,6 +39,12 @@ public sealed class ProfileDraft(ConversationSession session)
         set => Set("phone", value);
     }
 
+    public bool PhoneVerified
+    {
+        get => _data.ContainsKey("phoneVerified");
+        set => Set("phoneVerified", value ? "yes" : null);
+    }
+
     public DateTimeOffset? ConsentedAt
     {
         get => _data.TryGetValue("consentedAt", out var value) ? DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : null;
@@ -59,6 +65,7 @@ public sealed class ProfileDraft(ConversationSession session)
         CommunityId = resident.CommunityId;
         Spheres = resident.Spheres;
         Phone = resident.Phone;
+        PhoneVerified = resident.PhoneVerified;
     }
 
     public void ToggleSphere(string sphere) =>

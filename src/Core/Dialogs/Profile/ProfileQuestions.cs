@@ -129,7 +129,10 @@ public sealed class ProfileQuestions(CommunityDirectory communities)
             Buttons = [[new ReplyButton(context.Text("Profile_SkipPhone"), Skip)]],
         };
 
-    /// <summary>Takes the resident's own shared contact; Skip leaves the phone as it was.</summary>
+    /// <summary>
+    /// Takes the resident's shared contact: verified when the platform proves it is theirs, kept
+    /// unverified when the platform cannot tell; somebody else's is refused. Skip leaves the phone as it was.
+    /// </summary>
     public static bool TakePhone(DialogContext context, ProfileDraft draft)
     {
         // A reply keyboard (where the contact button lives) sends the Skip label as text.
@@ -138,13 +141,14 @@ public sealed class ProfileQuestions(CommunityDirectory communities)
             return true;
         }
 
-        if (context.Message.Contact is not { IsSendersOwn: true } contact)
+        if (context.Message.Contact is not { Ownership: not ContactOwnership.SomebodyElses } contact)
         {
             context.Problem = context.Text("Problem_PhoneNotOwn");
             return false;
         }
 
         draft.Phone = contact.PhoneNumber;
+        draft.PhoneVerified = contact.IsSendersOwn;
         return true;
     }
 

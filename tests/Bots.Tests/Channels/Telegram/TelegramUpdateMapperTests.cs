@@ -94,7 +94,7 @@ public sealed class TelegramUpdateMapperTests
     {
         var inbound = MapMessage(TelegramUpdates.Contact(42, "380501234567", ownerId: 42));
 
-        Assert.Equal(new SharedContact("+380501234567", IsSendersOwn: true), inbound.Contact);
+        Assert.Equal(new SharedContact("+380501234567", ContactOwnership.SendersOwn), inbound.Contact);
     }
 
     [Theory]
@@ -104,7 +104,7 @@ public sealed class TelegramUpdateMapperTests
     {
         var inbound = MapMessage(TelegramUpdates.Contact(42, "+380671112233", ownerId));
 
-        Assert.Equal(new SharedContact("+380671112233", IsSendersOwn: false), inbound.Contact);
+        Assert.Equal(new SharedContact("+380671112233", ContactOwnership.SomebodyElses), inbound.Contact);
     }
 
     [Fact]

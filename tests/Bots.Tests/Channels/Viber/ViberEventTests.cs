@@ -116,7 +116,7 @@ public sealed class ViberEventTests
         using var response = await ViberChat.PostAsync(host, ViberCallbacks.Message(UserId, ViberCallbacks.Contact("+380501234567")));
 
         var message = Assert.Single(host.Services.GetRequiredService<RecordingInbox>().Accepted);
-        Assert.Equal(new SharedContact("+380501234567", IsSendersOwn: false), message.Contact);
+        Assert.Equal(new SharedContact("+380501234567", ContactOwnership.Unproven), message.Contact);
     }
 
     [Fact]

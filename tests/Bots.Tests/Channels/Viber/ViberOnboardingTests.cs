@@ -45,7 +45,7 @@ public sealed class ViberOnboardingTests
     }
 
     [Fact]
-    public async Task Onboarding_ContactShared_IsRefusedAsNotProvenOwn()
+    public async Task Onboarding_ContactShared_KeptAsUnverifiedPhone()
     {
         await using var viber = await FakeViberApi.StartAsync();
         await using var host = TestHost.Start(viber.Settings());
@@ -58,10 +58,13 @@ public sealed class ViberOnboardingTests
         await bohdan.PressAsync(spheres.Buttons()[0]);
         await bohdan.SayAsync("btn:done");
 
-        var again = Assert.Single(await bohdan.SendAsync(ViberCallbacks.Contact("+380501234567")));
+        var completed = Assert.Single(await bohdan.SendAsync(ViberCallbacks.Contact("+380501234567")));
 
-        Assert.StartsWith(Text("Problem_PhoneNotOwn"), again.Text(), StringComparison.Ordinal);
-        Assert.Equal("share-phone", again.Button(Text("Profile_ShareContact")).GetProperty("ActionType").GetString());
+        Assert.Equal(Text("Onboarding_Completed", "Богдан"), completed.Text());
+        var resident = await host.Services.GetRequiredService<IResidentStore>()
+            .FindByIdentityAsync(new IdentityKey(ChannelKind.Viber, UserId), TestContext.Current.CancellationToken);
+        Assert.Equal("+380501234567", resident!.Phone);
+        Assert.False(resident.PhoneVerified);
     }
 
     private static string Text(string key, params object?[] args) => Texts.Get(Language.Uk, key, args);
