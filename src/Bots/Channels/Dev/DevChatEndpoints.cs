@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hromada.Bots.Hosting;
 using Hromada.Core.Conversations;
 
 namespace Hromada.Bots.Channels.Dev;
@@ -27,7 +28,7 @@ internal static class DevChatEndpoints
             return Results.Problem("Send the message as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var body = await request.ReadLimitedAsync(MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return Results.Problem($"The body must be at most {MaxBodyBytes / 1024} KiB.", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -87,28 +88,5 @@ internal static class DevChatEndpoints
 
         var messages = await outbox.ListForChatAsync(ChannelKind.Dev, userId!, after ?? 0, cancellationToken);
         return Results.Ok(messages.Select(DevReply.From));
-    }
-
-    /// <summary>Reads the whole body, or returns null as soon as it passes <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        var buffer = new byte[MaxBodyBytes + 1];
-        var length = 0;
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-            if (length > MaxBodyBytes)
-            {
-                return null;
-            }
-        }
-
-        return buffer[..length];
     }
 }

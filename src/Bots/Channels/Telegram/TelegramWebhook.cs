@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Hromada.Bots.Hosting;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -35,7 +36,7 @@ internal static class TelegramWebhook
             return Results.Problem("Missing or wrong X-Telegram-Bot-Api-Secret-Token.", statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var body = await request.ReadLimitedAsync(MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return Results.Problem("The update must be at most 1 MiB.", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -85,29 +86,5 @@ internal static class TelegramWebhook
         var sent = request.Headers[SecretHeader];
         return sent.Count == 1 &&
             CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent[0] ?? ""), Encoding.UTF8.GetBytes(secret));
-    }
-
-    /// <summary>Reads the whole body, or returns null as soon as it passes <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var body = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (body.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            body.Write(buffer, 0, read);
-        }
-
-        return body.ToArray();
     }
 }

@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Hromada.Bots.Hosting;
 using Hromada.Core.Conversations;
 using Hromada.Core.Localization;
 using Hromada.Core.Residents;
@@ -41,7 +41,7 @@ internal sealed partial class ViberWebhook(
             return Results.NotFound();
         }
 
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var body = await request.ReadLimitedAsync(MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             LogTooLarge();
@@ -219,37 +219,6 @@ internal sealed partial class ViberWebhook(
     private static IResult BadRequest(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
 
     private static IdentityKey Identity(string userId) => new(ChannelKind.Viber, userId);
-
-    /// <summary>Reads the whole body, or returns null as soon as it passes <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var body = new MemoryStream((int)(request.ContentLength ?? 16 * 1024));
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (body.Length + read > MaxBodyBytes)
-                {
-                    return null;
-                }
-
-                body.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return body.ToArray();
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Viber webhook refused a body over the size limit")]
     private partial void LogTooLarge();
