@@ -86,10 +86,21 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
     private readonly HashSet<long> _blockedChats = [];
     private readonly SemaphoreSlim _updatesQueued = new(0);
     private int _nextMessageId = 1000;
+    private int _sendsInFlight;
 
     private FakeTelegramApi(WebApplication app) => _app = app;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>
+    /// How long each accepted send* call is held before its answer, zero by default. The call is
+    /// recorded (the message reached the resident) before the wait, so a host that dies meanwhile
+    /// never hears that it was sent.
+    /// </summary>
+    public TimeSpan SendDelay { get; set; }
+
+    /// <summary>Accepted send* calls still waiting out <see cref="SendDelay"/>.</summary>
+    public int SendsInFlight => Volatile.Read(ref _sendsInFlight);
 
     public IReadOnlyList<TelegramCall> Calls
     {
@@ -210,6 +221,19 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
         {
             await WriteFailureAsync(context.Response, refusal.Failure, refusal.RetryAfter);
             return;
+        }
+
+        if (SendDelay > TimeSpan.Zero && method.StartsWith("send", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _sendsInFlight);
+            try
+            {
+                await Task.Delay(SendDelay);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _sendsInFlight);
+            }
         }
 
         JsonNode? result = method switch
