@@ -294,23 +294,34 @@ internal sealed partial class OutboxDispatcher : BackgroundService
 
         var gate = _gates[message.Channel];
         await gate.WaitAsync(message.Priority, stoppingToken);
+        // The slot is held until the outcome is stored, so a crash can leave at most
+        // MaxConcurrency messages sent but not yet marked (and so sent again after a restart).
         await _sendSlots.WaitAsync(stoppingToken);
-        DeliveryResult? result = null;
-        Exception? bug = null;
         try
         {
-            lane.LastSentAt = _time.GetUtcNow();
-            result = await sender.SendAsync(message, _abortSends.Token);
-        }
-        catch (Exception exception) when (!_abortSends.IsCancellationRequested)
-        {
-            bug = exception;
+            DeliveryResult? result = null;
+            Exception? bug = null;
+            try
+            {
+                lane.LastSentAt = _time.GetUtcNow();
+                result = await sender.SendAsync(message, _abortSends.Token);
+            }
+            catch (Exception exception) when (!_abortSends.IsCancellationRequested)
+            {
+                bug = exception;
+            }
+
+            await RecordOutcomeAsync(lane, held, gate, result, bug);
         }
         finally
         {
             _sendSlots.Release();
         }
+    }
 
+    private async Task RecordOutcomeAsync(ChatLane lane, HeldMessage held, ChannelGate gate, DeliveryResult? result, Exception? bug)
+    {
+        var message = held.Message;
         var now = _time.GetUtcNow();
         switch (result)
         {

@@ -19,10 +19,9 @@ namespace Hromada.Bots.Tests.Reliability;
 /// so the test counts duplicates and bounds them.
 /// </summary>
 /// <remarks>
-/// The bound asserted is what the send slots allow in flight, <see cref="MaxConcurrency"/> per kill.
-/// It is a practical bound, not a proof: a send that got its answer leaves its slot before its mark
-/// is stored, so a slow store widens the window. The exact rule is checked as well: a message the
-/// store shows as sent after a kill is never sent again.
+/// The bound asserted is what the send slots allow, <see cref="MaxConcurrency"/> per kill: a send keeps
+/// its slot until its outcome is stored, so no more can be sent but not yet marked. The exact rule is
+/// checked as well: a message the store shows as sent after a kill is never sent again.
 /// </remarks>
 public sealed class OutboxCrashTests
 {
