@@ -29,6 +29,19 @@ public sealed class ConversationSession
 
     public bool InDialog => Dialog is not null;
 
+    /// <summary>Stores a collected answer under <paramref name="key"/>, or forgets it when null.</summary>
+    public void SetData(string key, string? value)
+    {
+        if (value is null)
+        {
+            Data.Remove(key);
+        }
+        else
+        {
+            Data[key] = value;
+        }
+    }
+
     public void Leave()
     {
         Dialog = null;
