@@ -1,4 +1,3 @@
-using Hromada.Bots.Tests.Hosting;
 using Hromada.Core.Conversations;
 using Hromada.Core.Dialogs.Onboarding;
 using Hromada.Core.Dialogs.Profile;
@@ -9,29 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hromada.Bots.Tests.Channels.Telegram;
 
 /// <summary>Residents talking to the real host through the webhook, the bot answering through the fake Bot API.</summary>
-public sealed class TelegramConversationTests : IAsyncLifetime
+public sealed class TelegramConversationTests : TelegramWebhookHostTests
 {
-    private FakeTelegramApi _api = null!;
-    private TestHost _host = null!;
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _api = await FakeTelegramApi.StartAsync();
-        _host = TestHost.Start(TelegramResident.WebhookSettings(_api));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-    }
-
     [Fact]
     public async Task Onboarding_ThroughWebhook_RegistersWithVerifiedPhone()
     {
-        var olena = new TelegramResident(_host, _api, 384756291);
+        var olena = new TelegramResident(Host, Api, 384756291);
 
         var consent = await olena.SayAsync("/start");
         var askName = await olena.PressAsync(OnboardingDialog.Agree);
@@ -64,7 +46,7 @@ public sealed class TelegramConversationTests : IAsyncLifetime
     [Fact]
     public async Task Onboarding_SomebodyElsesContact_RefusedThenSkipLabelAccepted()
     {
-        var taras = new TelegramResident(_host, _api, 500100, "Тарас");
+        var taras = new TelegramResident(Host, Api, 500100, "Тарас");
         await RegisterUpToPhoneAsync(taras);
 
         var refused = await taras.ShareContactAsync("+380671112233", ownerId: 500999);
@@ -81,7 +63,7 @@ public sealed class TelegramConversationTests : IAsyncLifetime
     [Fact]
     public async Task Message_EnglishApp_RepliesInEnglish()
     {
-        var john = new TelegramResident(_host, _api, 500200, "John", languageCode: "en-GB");
+        var john = new TelegramResident(Host, Api, 500200, "John", languageCode: "en-GB");
 
         var consent = await john.SayAsync("/start");
 
@@ -91,7 +73,7 @@ public sealed class TelegramConversationTests : IAsyncLifetime
     [Fact]
     public async Task Command_WithBotUsername_Handled()
     {
-        var olena = new TelegramResident(_host, _api, 500300);
+        var olena = new TelegramResident(Host, Api, 500300);
         await RegisterAsync(olena);
 
         var menu = await olena.SayAsync("/menu@HromadaTestBot");
@@ -102,7 +84,7 @@ public sealed class TelegramConversationTests : IAsyncLifetime
     [Fact]
     public async Task MyChatMember_KickedThenMember_UnreachableThenReachable()
     {
-        var olena = new TelegramResident(_host, _api, 500400);
+        var olena = new TelegramResident(Host, Api, 500400);
         await RegisterAsync(olena);
 
         using var kicked = await olena.PostAsync(TelegramUpdates.MyChatMember(olena.UserId, "member", "kicked"));
@@ -118,28 +100,28 @@ public sealed class TelegramConversationTests : IAsyncLifetime
     [Fact]
     public async Task Send_BotBlockedByResident_ResidentUnreachable()
     {
-        var olena = new TelegramResident(_host, _api, 500500);
+        var olena = new TelegramResident(Host, Api, 500500);
         await RegisterAsync(olena);
-        _api.BlockChat(olena.UserId);
+        Api.BlockChat(olena.UserId);
 
         using var response = await olena.PostAsync(TelegramUpdates.Text(olena.UserId, "/menu"));
 
         var identity = await Eventually.ResultAsync(() => FindIdentityAsync(olena.UserId), found => !found.Reachable);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.False(identity.Reachable);
-        Assert.Contains(_api.Calls, call => call.Status == 403 && call.ChatId == olena.UserId);
+        Assert.Contains(Api.Calls, call => call.Status == 403 && call.ChatId == olena.UserId);
     }
 
     [Fact]
     public async Task Send_RateLimited_DeliveredAfterRetryAfter()
     {
-        var olena = new TelegramResident(_host, _api, 500600);
-        _api.Fail("sendMessage", FakeFailure.TooManyRequests, retryAfter: 1);
+        var olena = new TelegramResident(Host, Api, 500600);
+        Api.Fail("sendMessage", FakeFailure.TooManyRequests, retryAfter: 1);
 
         var consent = await olena.SayAsync("/start");
 
         Assert.Equal(Text("Onboarding_Consent"), consent.Text);
-        var attempts = _api.CallsTo("sendMessage").Where(call => call.ChatId == olena.UserId).ToList();
+        var attempts = Api.CallsTo("sendMessage").Where(call => call.ChatId == olena.UserId).ToList();
         Assert.Equal([429, 200], attempts.Select(call => call.Status));
     }
 
@@ -165,7 +147,7 @@ public sealed class TelegramConversationTests : IAsyncLifetime
         Eventually.ResultAsync(() => FindResidentAsync(userId), resident => resident?.IsRegistered == true);
 
     private async Task<Resident?> FindResidentAsync(long userId) =>
-        await _host.Services.GetRequiredService<IResidentStore>()
+        await Host.Services.GetRequiredService<IResidentStore>()
             .FindByIdentityAsync(new IdentityKey(ChannelKind.Telegram, userId.ToString(System.Globalization.CultureInfo.InvariantCulture)), Cancellation);
 
     private async Task<ChannelIdentity> FindIdentityAsync(long userId) =>

@@ -5,26 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hromada.Bots.Tests.Channels.Telegram;
 
 /// <summary>The Telegram sender against the fake Bot API: rendering on the wire, and each refusal turned into a result.</summary>
-public sealed class TelegramSenderTests : IAsyncLifetime
+public sealed class TelegramSenderTests : TelegramWebhookHostTests
 {
     private const long ChatId = 700100;
-
-    private FakeTelegramApi _api = null!;
-    private TestHost _host = null!;
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _api = await FakeTelegramApi.StartAsync();
-        _host = TestHost.Start(TelegramResident.WebhookSettings(_api));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-    }
 
     [Fact]
     public async Task Send_TextWithButtons_SendMessageWithInlineKeyboard()
@@ -33,7 +16,7 @@ public sealed class TelegramSenderTests : IAsyncLifetime
 
         var result = await SendAsync(reply);
 
-        var call = Assert.Single(_api.CallsTo("sendMessage"));
+        var call = Assert.Single(Api.CallsTo("sendMessage"));
         Assert.Equal(ChatId, call.ChatId);
         Assert.Equal("Оберіть дію 👇", call.Text);
         Assert.Equal(["/profile"], call.AllInlineData);
@@ -47,7 +30,7 @@ public sealed class TelegramSenderTests : IAsyncLifetime
 
         var result = await SendAsync(reply);
 
-        var calls = _api.CallsTo("sendMessage");
+        var calls = Api.CallsTo("sendMessage");
         Assert.Equal([4096, 904], calls.Select(call => call.Text!.Length));
         Assert.Empty(calls[0].AllInlineData);
         Assert.Equal(["/menu"], calls[1].AllInlineData);
@@ -61,7 +44,7 @@ public sealed class TelegramSenderTests : IAsyncLifetime
 
         var result = await SendAsync(reply);
 
-        var call = Assert.Single(_api.CallsTo("sendPhoto"));
+        var call = Assert.Single(Api.CallsTo("sendPhoto"));
         Assert.Equal("https://example.org/poster.jpg", call["photo"]);
         Assert.Equal("Афіша", call["caption"]);
         Assert.IsType<DeliveryResult.Delivered>(result);
@@ -75,7 +58,7 @@ public sealed class TelegramSenderTests : IAsyncLifetime
 
         var result = await SendAsync(reply);
 
-        var call = Assert.Single(_api.CallsTo("sendDocument"));
+        var call = Assert.Single(Api.CallsTo("sendDocument"));
         Assert.Equal(content, Assert.Single(call.Files).Value);
         Assert.Equal("Звіт", call["caption"]);
         Assert.IsType<DeliveryResult.Delivered>(result);
@@ -84,18 +67,18 @@ public sealed class TelegramSenderTests : IAsyncLifetime
     [Fact]
     public async Task Send_TooManyRequests_RateLimitedWithRetryAfterAndNotRetried()
     {
-        _api.Fail("sendMessage", FakeFailure.TooManyRequests, retryAfter: 7);
+        Api.Fail("sendMessage", FakeFailure.TooManyRequests, retryAfter: 7);
 
         var result = await SendAsync(new OutboundReply("Привіт"));
 
         Assert.Equal(new DeliveryResult.RateLimited(TimeSpan.FromSeconds(7)), result);
-        Assert.Single(_api.CallsTo("sendMessage"));
+        Assert.Single(Api.CallsTo("sendMessage"));
     }
 
     [Fact]
     public async Task Send_Blocked_Unreachable()
     {
-        _api.Fail("sendMessage", FakeFailure.Blocked);
+        Api.Fail("sendMessage", FakeFailure.Blocked);
 
         var result = await SendAsync(new OutboundReply("Привіт"));
 
@@ -106,35 +89,35 @@ public sealed class TelegramSenderTests : IAsyncLifetime
     [Fact]
     public async Task Send_ServerErrorTwice_RetriedAndDelivered()
     {
-        _api.Fail("sendMessage", FakeFailure.ServerError, times: 2);
+        Api.Fail("sendMessage", FakeFailure.ServerError, times: 2);
 
         var result = await SendAsync(new OutboundReply("Привіт"));
 
         Assert.IsType<DeliveryResult.Delivered>(result);
-        Assert.Equal([500, 500, 200], _api.CallsTo("sendMessage").Select(call => call.Status));
+        Assert.Equal([500, 500, 200], Api.CallsTo("sendMessage").Select(call => call.Status));
     }
 
     [Fact]
     public async Task Send_ServerErrorPersists_FailedAfterRetries()
     {
-        _api.Fail("sendMessage", FakeFailure.ServerError, times: 10);
+        Api.Fail("sendMessage", FakeFailure.ServerError, times: 10);
 
         var result = await SendAsync(new OutboundReply("Привіт"));
 
         Assert.IsType<DeliveryResult.Failed>(result);
-        Assert.Equal(4, _api.CallsTo("sendMessage").Count);
+        Assert.Equal(4, Api.CallsTo("sendMessage").Count);
     }
 
     [Fact]
     public async Task Send_BadRequest_FailedWithoutRetry()
     {
-        _api.Fail("sendMessage", FakeFailure.BadRequest);
+        Api.Fail("sendMessage", FakeFailure.BadRequest);
 
         var result = await SendAsync(new OutboundReply("Привіт"));
 
         var failed = Assert.IsType<DeliveryResult.Failed>(result);
         Assert.Contains("chat not found", failed.Reason, StringComparison.Ordinal);
-        Assert.Single(_api.CallsTo("sendMessage"));
+        Assert.Single(Api.CallsTo("sendMessage"));
     }
 
     [Fact]
@@ -149,7 +132,7 @@ public sealed class TelegramSenderTests : IAsyncLifetime
         Assert.IsType<DeliveryResult.Failed>(result);
     }
 
-    private Task<DeliveryResult> SendAsync(OutboundReply reply) => Sender(_host).SendAsync(Message(reply), Cancellation);
+    private Task<DeliveryResult> SendAsync(OutboundReply reply) => Sender(Host).SendAsync(Message(reply), Cancellation);
 
     private static IChannelSender Sender(TestHost host) =>
         host.Services.GetServices<IChannelSender>().Single(sender => sender.Channel == ChannelKind.Telegram);

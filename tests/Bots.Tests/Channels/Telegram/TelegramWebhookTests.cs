@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Hromada.Bots.Channels.Telegram;
-using Hromada.Bots.Tests.Hosting;
 using Hromada.Core.Localization;
 
 namespace Hromada.Bots.Tests.Channels.Telegram;
@@ -11,27 +10,12 @@ namespace Hromada.Bots.Tests.Channels.Telegram;
 /// happened" is shown without waiting: a later message of the same resident is handled after any
 /// earlier one, so when its answer is the only one, the refused update produced none.
 /// </summary>
-public sealed class TelegramWebhookTests : IAsyncLifetime
+public sealed class TelegramWebhookTests : TelegramWebhookHostTests
 {
-    private FakeTelegramApi _api = null!;
-    private TestHost _host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _api = await FakeTelegramApi.StartAsync();
-        _host = TestHost.Start(TelegramResident.WebhookSettings(_api));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _api.DisposeAsync();
-    }
-
     [Fact]
     public async Task Post_Start_RepliesWithConsentButtonsAndAnswers200()
     {
-        var olena = new TelegramResident(_host, _api, 384756291);
+        var olena = new TelegramResident(Host, Api, 384756291);
 
         var consent = await olena.SayAsync("/start");
 
@@ -47,7 +31,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
     [InlineData("hromada-webhook_secret-4")]
     public async Task Post_SecretMissingOrWrong_401AndNothingStored(string? secret)
     {
-        var olena = new TelegramResident(_host, _api, 1001);
+        var olena = new TelegramResident(Host, Api, 1001);
 
         using var refused = await olena.PostAsync(TelegramUpdates.Text(olena.UserId, "/help"), secret);
         var answer = await olena.SayAsync("/start");
@@ -67,7 +51,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
     [InlineData("{\"update_id\":715000101,\"message\":\"text\"}")]
     public async Task Post_NotAnUpdate_400(string body)
     {
-        var olena = new TelegramResident(_host, _api, 1002);
+        var olena = new TelegramResident(Host, Api, 1002);
 
         using var response = await olena.PostAsync(body);
 
@@ -88,7 +72,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         };
         request.Headers.Add(TelegramWebhook.SecretHeader, TelegramResident.Secret);
 
-        using var response = await _host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await Host.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -96,7 +80,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
     [Fact]
     public async Task Post_UnusedUpdateKind_200AndIgnored()
     {
-        var olena = new TelegramResident(_host, _api, 1004);
+        var olena = new TelegramResident(Host, Api, 1004);
         var reaction = $$$"""
             {"update_id":{{{TelegramUpdates.NextUpdateId()}}},
              "message_reaction":{"chat":{"id":1004,"first_name":"\u041e\u043b\u0435\u043d\u0430","type":"private"},"message_id":5,
@@ -116,7 +100,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
     [Fact]
     public async Task Post_SameUpdateIdTwice_OneReply()
     {
-        var olena = new TelegramResident(_host, _api, 1005);
+        var olena = new TelegramResident(Host, Api, 1005);
         var update = TelegramUpdates.Text(1005, "/start");
 
         var first = await olena.SendAsync(update);
@@ -131,7 +115,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
     [Fact]
     public async Task Post_GroupMessage_NoDialog()
     {
-        var olena = new TelegramResident(_host, _api, 1006);
+        var olena = new TelegramResident(Host, Api, 1006);
         var inGroup = TelegramUpdates.Text(1006, "/start@HromadaTestBot")
             .Replace("\"chat\":{\"id\":1006", "\"chat\":{\"id\":-1001234567890,\"title\":\"Kamianske\"", StringComparison.Ordinal)
             .Replace("\"type\":\"private\"", "\"type\":\"supergroup\"", StringComparison.Ordinal);
@@ -141,18 +125,18 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(answer, Assert.Single(olena.Replies()));
-        Assert.DoesNotContain(_api.Calls, call => call.ChatId == -1001234567890);
+        Assert.DoesNotContain(Api.Calls, call => call.ChatId == -1001234567890);
     }
 
     [Fact]
     public async Task Post_CallbackQuery_AnsweredWithItsId()
     {
-        var olena = new TelegramResident(_host, _api, 1007);
+        var olena = new TelegramResident(Host, Api, 1007);
         await olena.SayAsync("/start");
 
         await olena.PressAsync("consent:yes", queryId: "5172839405617283940");
 
-        var answered = await _api.WaitForAsync(call => call.Method == "answerCallbackQuery");
+        var answered = await Api.WaitForAsync(call => call.Method == "answerCallbackQuery");
         Assert.Equal("5172839405617283940", Assert.Single(answered)["callback_query_id"]);
     }
 
