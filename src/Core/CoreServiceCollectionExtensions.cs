@@ -10,6 +10,7 @@ using Hromada.Core.Dialogs.MyData;
 using Hromada.Core.Dialogs.Onboarding;
 using Hromada.Core.Dialogs.Polls;
 using Hromada.Core.Dialogs.Profile;
+using Hromada.Core.Residents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -27,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CommunityDirectory>();
         services.AddHostedService(provider => provider.GetRequiredService<CommunityDirectory>());
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ResidentNotifier>();
         services.AddSingleton<ProfileQuestions>();
         services.AddSingleton<PollMessages>();
         services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();

@@ -1,6 +1,7 @@
 using Hromada.Core.Admin;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Localization;
 using Hromada.Core.Polls;
 using Microsoft.Extensions.Logging;
 using Stateless;
@@ -68,11 +69,11 @@ public sealed partial class NewPollDialog(
                 draft.Question,
                 string.Join('\n', draft.Options.Select((option, index) => $"{index + 1}. {option}")),
                 messages.Place(context, CommunityOf(context)),
-                PollMessages.Time(context.Now + Duration)))
+                KyivTime.Format(context.Now + Duration)))
             {
                 Buttons = [[new ReplyButton(context.Text("NewPoll_Publish"), "confirm"), new ReplyButton(context.Text("NewPoll_Discard"), "/cancel")]],
             },
-            Completed => new OutboundReply(context.Text("NewPoll_Published", PollMessages.Time(context.Now + Duration)))
+            Completed => new OutboundReply(context.Text("NewPoll_Published", KyivTime.Format(context.Now + Duration)))
             {
                 Buttons = [[new ReplyButton(context.Text("Menu_Polls"), "/polls"), new ReplyButton(context.Text("Menu_Button"), "/menu")]],
             },

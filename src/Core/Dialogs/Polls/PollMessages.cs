@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Localization;
 using Hromada.Core.Polls;
 
 namespace Hromada.Core.Dialogs.Polls;
@@ -11,17 +12,13 @@ public sealed class PollMessages(CommunityDirectory communities)
 {
     public const int BarWidth = 10;
 
-    /// <summary>Times are shown as Kyiv sees them; UTC where the system has no time zone data.</summary>
-    private static readonly TimeZoneInfo Kyiv =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Kyiv", out var kyiv) ? kyiv : TimeZoneInfo.Utc;
-
     /// <summary>The question, where it is asked, until when, and the horizon of a strategic poll.</summary>
     public string Describe(DialogContext context, Poll poll)
     {
         var text = new StringBuilder(poll.Question).Append("\n\n").Append(Place(context, poll.CommunityId));
         if (poll.ClosesAt is { } closesAt)
         {
-            text.Append('\n').Append(context.Text("Polls_ClosesAt", Time(closesAt)));
+            text.Append('\n').Append(context.Text("Polls_ClosesAt", KyivTime.Format(closesAt)));
         }
 
         if (poll is { Kind: PollKind.Strategic, Horizon: { } horizon })
@@ -61,7 +58,4 @@ public sealed class PollMessages(CommunityDirectory communities)
         var filled = (int)Math.Round(Math.Clamp(percent, 0, 100) * BarWidth / 100.0, MidpointRounding.AwayFromZero);
         return new string('█', filled) + new string('░', BarWidth - filled);
     }
-
-    public static string Time(DateTimeOffset time) =>
-        TimeZoneInfo.ConvertTime(time, Kyiv).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
 }
