@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Hromada.Core.Dialogs.Profile;
+using Hromada.Core.Residents;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Hromada.Core.Tests.EngineHarness;
 
@@ -134,10 +136,32 @@ public sealed class ResidentDialogsTests : IDisposable
         Assert.Equal("/menu", Assert.Single(reply.Buttons.SelectMany(row => row)).Data);
     }
 
-    private async Task<EngineHarness> RegisteredAsync(string user, string name)
+    [Fact]
+    public async Task MyData_AreaRegistersSection_ExportedUnderItsName()
     {
-        var bot = await EngineHarness.StartAsync(_database.Path, _time);
+        await using var bot = await RegisteredAsync(
+            "olena", "Олена", services => services.AddSingleton<IPersonalDataSection, GreetingsSection>());
+
+        var reply = Assert.Single(await bot.SayAsync("olena", "/mydata"));
+
+        using var json = JsonDocument.Parse(reply.Document!.Content);
+        Assert.Equal("Олена", json.RootElement.GetProperty("name").GetString());
+        Assert.Equal("hello, Олена", json.RootElement.GetProperty("greetings")[0].GetString());
+    }
+
+    private async Task<EngineHarness> RegisteredAsync(string user, string name, Action<IServiceCollection>? extra = null)
+    {
+        var bot = await EngineHarness.StartAsync(_database.Path, _time, extra);
         await OnboardingDialogTests.OnboardAsync(bot, user, name);
         return bot;
+    }
+
+    /// <summary>An area's data as /mydata sees it: whatever the section returns for the resident.</summary>
+    private sealed class GreetingsSection : IPersonalDataSection
+    {
+        public string Name => "greetings";
+
+        public Task<object?> ExportAsync(Resident resident, CancellationToken cancellationToken) =>
+            Task.FromResult<object?>(new[] { $"hello, {resident.Name}" });
     }
 }
