@@ -3,6 +3,7 @@ using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Dialogs.Forget;
 using Hromada.Core.Dialogs.Help;
+using Hromada.Core.Dialogs.Ideas;
 using Hromada.Core.Dialogs.Language;
 using Hromada.Core.Dialogs.Link;
 using Hromada.Core.Dialogs.Menu;
@@ -10,6 +11,7 @@ using Hromada.Core.Dialogs.MyData;
 using Hromada.Core.Dialogs.Onboarding;
 using Hromada.Core.Dialogs.Polls;
 using Hromada.Core.Dialogs.Profile;
+using Hromada.Core.Ideas;
 using Hromada.Core.Residents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +33,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ResidentNotifier>();
         services.AddSingleton<ProfileQuestions>();
         services.AddSingleton<PollMessages>();
+        services.AddSingleton<IdeaMessages>();
+        services.AddSingleton<IdeaModeration>();
+        services.AddSingleton<IPersonalDataSection, IdeasPersonalData>();
         services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
         services.AddSingleton<DialogRegistry>();
         services.AddSingleton<ConversationEngine>();
@@ -48,6 +53,8 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<ProposeDialog>();
         services.AddDialog<NewPollDialog>();
         services.AddDialog<LinkDialog>();
+        services.AddDialog<IdeaDialog>();
+        services.AddDialog<IdeasDialog>();
         return services;
     }
 

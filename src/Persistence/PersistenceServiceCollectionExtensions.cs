@@ -1,5 +1,6 @@
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Ideas;
 using Hromada.Core.Polls;
 using Hromada.Core.Residents;
 using Hromada.Persistence.LiteDb;
@@ -30,6 +31,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbPollStore>();
         services.AddSingleton<LiteDbBallotStore>();
         services.AddSingleton<LiteDbLinkCodeStore>();
+        services.AddSingleton<LiteDbIdeaStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -41,6 +43,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoPollStore>();
         services.AddSingleton<MongoBallotStore>();
         services.AddSingleton<MongoLinkCodeStore>();
+        services.AddSingleton<MongoIdeaStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -51,6 +54,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<IPollStore, LiteDbPollStore, MongoPollStore>);
         services.AddSingleton(Pick<IBallotStore, LiteDbBallotStore, MongoBallotStore>);
         services.AddSingleton(Pick<ILinkCodeStore, LiteDbLinkCodeStore, MongoLinkCodeStore>);
+        services.AddSingleton(Pick<IIdeaStore, LiteDbIdeaStore, MongoIdeaStore>);
         return services;
     }
 
