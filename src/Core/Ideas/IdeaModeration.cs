@@ -48,7 +48,7 @@ public sealed partial class IdeaModeration(
     public static string OpenCommand(string ideaId) => $"/ideas {ideaId}";
 
     /// <summary>The idempotency key of the notices of the idea reaching <paramref name="status"/>.</summary>
-    public static string NoticeKey(string ideaId, IdeaStatus status) =>
+    private static string NoticeKey(string ideaId, IdeaStatus status) =>
         $"idea:{ideaId}:{status.ToString().ToLowerInvariant()}";
 
     public Task<IdeaModerationResult> PublishAsync(string ideaId, string moderatorResidentId, CancellationToken cancellationToken) =>
