@@ -1,6 +1,7 @@
 using Hromada.Core.Admin;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Dialogs.Events;
 using Hromada.Core.Dialogs.Forget;
 using Hromada.Core.Dialogs.Help;
 using Hromada.Core.Dialogs.Language;
@@ -10,6 +11,8 @@ using Hromada.Core.Dialogs.MyData;
 using Hromada.Core.Dialogs.Onboarding;
 using Hromada.Core.Dialogs.Polls;
 using Hromada.Core.Dialogs.Profile;
+using Hromada.Core.Dialogs.Subscribe;
+using Hromada.Core.Events;
 using Hromada.Core.Residents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +34,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ResidentNotifier>();
         services.AddSingleton<ProfileQuestions>();
         services.AddSingleton<PollMessages>();
+        services.AddSingleton<EventAnnouncer>();
+        services.AddSingleton<IPersonalDataSection, EventsDataSection>();
         services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
         services.AddSingleton<DialogRegistry>();
         services.AddSingleton<ConversationEngine>();
@@ -48,6 +53,8 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<ProposeDialog>();
         services.AddDialog<NewPollDialog>();
         services.AddDialog<LinkDialog>();
+        services.AddDialog<EventsDialog>();
+        services.AddDialog<SubscribeDialog>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Events;
 using Hromada.Core.Polls;
 using Hromada.Core.Residents;
 using Hromada.Persistence.LiteDb;
@@ -30,6 +31,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbPollStore>();
         services.AddSingleton<LiteDbBallotStore>();
         services.AddSingleton<LiteDbLinkCodeStore>();
+        services.AddSingleton<LiteDbEventStore>();
+        services.AddSingleton<LiteDbRsvpStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -41,6 +44,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoPollStore>();
         services.AddSingleton<MongoBallotStore>();
         services.AddSingleton<MongoLinkCodeStore>();
+        services.AddSingleton<MongoEventStore>();
+        services.AddSingleton<MongoRsvpStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -51,6 +56,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<IPollStore, LiteDbPollStore, MongoPollStore>);
         services.AddSingleton(Pick<IBallotStore, LiteDbBallotStore, MongoBallotStore>);
         services.AddSingleton(Pick<ILinkCodeStore, LiteDbLinkCodeStore, MongoLinkCodeStore>);
+        services.AddSingleton(Pick<IEventStore, LiteDbEventStore, MongoEventStore>);
+        services.AddSingleton(Pick<IRsvpStore, LiteDbRsvpStore, MongoRsvpStore>);
         return services;
     }
 
