@@ -1,5 +1,6 @@
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Events;
 using Hromada.Core.Polls;
 using Hromada.Core.Residents;
 
@@ -25,6 +26,10 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected IBallotStore Ballots => Opened.Ballots;
 
     protected ILinkCodeStore LinkCodes => Opened.LinkCodes;
+
+    protected IEventStore Events => Opened.Events;
+
+    protected IRsvpStore Rsvps => Opened.Rsvps;
 
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
@@ -60,5 +65,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         ICommunityStore Communities,
         IPollStore Polls,
         IBallotStore Ballots,
-        ILinkCodeStore LinkCodes);
+        ILinkCodeStore LinkCodes,
+        IEventStore Events,
+        IRsvpStore Rsvps);
 }
