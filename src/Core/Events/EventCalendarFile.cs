@@ -44,6 +44,7 @@ public static class EventCalendarFile
             Status = civicEvent.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
         };
         calendar.Events.Add(entry);
+        // RFC 5545 wants a VTIMEZONE for each TZID used; its rules need only reach back before the event.
         if (new[] { entry.DtStart, entry.DtEnd }.Any(time => time is not null && time.TzId != Utc))
         {
             calendar.AddTimeZone(VTimeZone.FromSystemTimeZone(KyivTime.Zone, civicEvent.StartsAt.UtcDateTime.AddYears(-1), includeHistoricalData: false));

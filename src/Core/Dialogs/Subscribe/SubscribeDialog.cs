@@ -127,7 +127,7 @@ public sealed class SubscribeDialog(CommunityDirectory communities) : Dialog<Sub
         var buttons = followed
             .Select(id => (IReadOnlyList<ReplyButton>)[new ReplyButton("❌ " + PlaceName(context, id), RemovePrefix + id)])
             .Concat(draft.Found.Select(id => (IReadOnlyList<ReplyButton>)[new ReplyButton("➕ " + PlaceName(context, id), AddPrefix + id)]))
-            .Append([new ReplyButton(context.Text("Profile_SpheresDone"), Done)])
+            .Append([new ReplyButton(context.Text("Subscribe_Finish"), Done)])
             .ToList();
         return new OutboundReply(context.Text("Subscribe_AskCommunities", list, MaxCommunities)) { Buttons = buttons };
     }
