@@ -1,6 +1,7 @@
 using Hromada.Core.Admin;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Dialogs.Events;
 using Hromada.Core.Dialogs.Forget;
 using Hromada.Core.Dialogs.Help;
 using Hromada.Core.Dialogs.Ideas;
@@ -12,6 +13,8 @@ using Hromada.Core.Dialogs.Onboarding;
 using Hromada.Core.Dialogs.Polls;
 using Hromada.Core.Dialogs.Profile;
 using Hromada.Core.Ideas;
+using Hromada.Core.Dialogs.Subscribe;
+using Hromada.Core.Events;
 using Hromada.Core.Residents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +39,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IdeaMessages>();
         services.AddSingleton<IdeaModeration>();
         services.AddSingleton<IPersonalDataSection, IdeasPersonalData>();
+        services.AddSingleton<EventAnnouncer>();
+        services.AddSingleton<IPersonalDataSection, EventsDataSection>();
         services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
         services.AddSingleton<DialogRegistry>();
         services.AddSingleton<ConversationEngine>();
@@ -55,6 +60,8 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<LinkDialog>();
         services.AddDialog<IdeaDialog>();
         services.AddDialog<IdeasDialog>();
+        services.AddDialog<EventsDialog>();
+        services.AddDialog<SubscribeDialog>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Ideas;
+using Hromada.Core.Events;
 using Hromada.Core.Polls;
 using Hromada.Core.Residents;
 using Hromada.Persistence.LiteDb;
@@ -32,6 +33,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbBallotStore>();
         services.AddSingleton<LiteDbLinkCodeStore>();
         services.AddSingleton<LiteDbIdeaStore>();
+        services.AddSingleton<LiteDbEventStore>();
+        services.AddSingleton<LiteDbRsvpStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -44,6 +47,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoBallotStore>();
         services.AddSingleton<MongoLinkCodeStore>();
         services.AddSingleton<MongoIdeaStore>();
+        services.AddSingleton<MongoEventStore>();
+        services.AddSingleton<MongoRsvpStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -55,6 +60,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<IBallotStore, LiteDbBallotStore, MongoBallotStore>);
         services.AddSingleton(Pick<ILinkCodeStore, LiteDbLinkCodeStore, MongoLinkCodeStore>);
         services.AddSingleton(Pick<IIdeaStore, LiteDbIdeaStore, MongoIdeaStore>);
+        services.AddSingleton(Pick<IEventStore, LiteDbEventStore, MongoEventStore>);
+        services.AddSingleton(Pick<IRsvpStore, LiteDbRsvpStore, MongoRsvpStore>);
         return services;
     }
 

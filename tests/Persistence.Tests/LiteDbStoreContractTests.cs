@@ -64,5 +64,7 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         new LiteDbPollStore(database),
         new LiteDbBallotStore(database),
         new LiteDbLinkCodeStore(database),
-        new LiteDbIdeaStore(database));
+        new LiteDbIdeaStore(database),
+        new LiteDbEventStore(database),
+        new LiteDbRsvpStore(database));
 }

@@ -29,7 +29,9 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoPollStore(database),
             new MongoBallotStore(database),
             new MongoLinkCodeStore(database),
-            new MongoIdeaStore(database));
+            new MongoIdeaStore(database),
+            new MongoEventStore(database),
+            new MongoRsvpStore(database));
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Ideas;
+using Hromada.Core.Events;
 using Hromada.Core.Polls;
 using Hromada.Core.Residents;
 
@@ -28,6 +29,9 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected ILinkCodeStore LinkCodes => Opened.LinkCodes;
 
     protected IIdeaStore Ideas => Opened.Ideas;
+    protected IEventStore Events => Opened.Events;
+
+    protected IRsvpStore Rsvps => Opened.Rsvps;
 
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
@@ -64,5 +68,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         IPollStore Polls,
         IBallotStore Ballots,
         ILinkCodeStore LinkCodes,
-        IIdeaStore Ideas);
+        IIdeaStore Ideas,
+        IEventStore Events,
+        IRsvpStore Rsvps);
 }

@@ -1,5 +1,6 @@
 using Hromada.Core.Conversations;
 using Hromada.Core.Localization;
+using Hromada.Core.Subscriptions;
 
 namespace Hromada.Core.Residents;
 
@@ -31,6 +32,9 @@ public sealed class Resident
     public DateTimeOffset? RegisteredAt { get; set; }
 
     public ResidentStatus Status { get; set; } = ResidentStatus.Registered;
+
+    /// <summary>What the resident chose with /subscribe; null until then (<see cref="Subscription.Of"/> gives the default).</summary>
+    public Subscription? Subscription { get; set; }
 
     public bool IsRegistered => RegisteredAt is not null;
 }
@@ -73,4 +77,12 @@ public interface IResidentStore
     Task<bool> SetReachableAsync(IdentityKey identity, bool reachable, CancellationToken cancellationToken);
 
     Task DeleteAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Registered residents who follow any of <paramref name="communityIds"/> (the communities of
+    /// <see cref="Subscription.Of"/>), or every registered resident when null: ascending by id, those
+    /// after <paramref name="afterId"/>, at most <paramref name="limit"/>. Page on with the last id.
+    /// </summary>
+    Task<IReadOnlyList<Resident>> ListFollowingAsync(
+        IReadOnlyCollection<string>? communityIds, string? afterId, int limit, CancellationToken cancellationToken);
 }

@@ -13,13 +13,15 @@ public sealed class ResidentNotifier(IOutboxStore outbox, OutboxSignal signal, T
     /// Names this notification, such as "idea:42:accepted"; with the resident's id it is the
     /// message's idempotency key, so notifying again with the same key sends nothing twice.
     /// </param>
+    /// <param name="notBefore">Not to be delivered before this time, such as the end of the resident's quiet hours.</param>
     /// <returns>False when no app of the resident can be reached, so nothing was queued.</returns>
     public async Task<bool> NotifyAsync(
         Resident resident,
         string key,
         Func<Language, OutboundReply> compose,
         CancellationToken cancellationToken,
-        OutboxPriority priority = OutboxPriority.Reply)
+        OutboxPriority priority = OutboxPriority.Reply,
+        DateTimeOffset? notBefore = null)
     {
         if (resident.Identities.FirstOrDefault(identity => identity.Reachable) is not { } identity)
         {
@@ -28,7 +30,7 @@ public sealed class ResidentNotifier(IOutboxStore outbox, OutboxSignal signal, T
 
         var message = new OutboxMessage(
             0, $"{key}:{resident.Id}", identity.Channel, identity.ChatId, compose(resident.Language),
-            OutboxStatus.Pending, time.GetUtcNow()) { Priority = priority };
+            OutboxStatus.Pending, time.GetUtcNow()) { Priority = priority, NotBefore = notBefore };
         await outbox.AddAsync([message], cancellationToken);
         signal.Notify();
         return true;

@@ -33,6 +33,11 @@ internal sealed class ResidentDocument
 
     public string Status { get; set; } = "";
 
+    public SubscriptionDocument? Subscription { get; set; }
+
+    /// <summary>The communities of <see cref="Core.Subscriptions.Subscription.Of"/>, stored so one index finds a community's followers.</summary>
+    public List<string> FollowedCommunities { get; set; } = [];
+
     public static string KeyOf(IdentityKey identity) =>
         DocumentFormat.Key(identity.Channel, identity.PlatformUserId);
 
@@ -55,6 +60,8 @@ internal sealed class ResidentDocument
         CreatedAt = DocumentFormat.ToStored(resident.CreatedAt),
         RegisteredAt = resident.RegisteredAt is { } registeredAt ? DocumentFormat.ToStored(registeredAt) : null,
         Status = resident.Status.ToString(),
+        Subscription = resident.Subscription is { } subscription ? SubscriptionDocument.From(subscription) : null,
+        FollowedCommunities = [.. Core.Subscriptions.Subscription.Of(resident).Communities],
     };
 
     public Resident ToResident() => new()
@@ -71,6 +78,7 @@ internal sealed class ResidentDocument
         CreatedAt = DocumentFormat.FromStored(CreatedAt),
         RegisteredAt = RegisteredAt is { } registeredAt ? DocumentFormat.FromStored(registeredAt) : null,
         Status = Enum.Parse<ResidentStatus>(Status),
+        Subscription = Subscription?.ToSubscription(),
     };
 }
 

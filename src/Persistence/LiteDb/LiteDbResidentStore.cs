@@ -20,6 +20,7 @@ internal sealed class LiteDbResidentStore : IResidentStore
         _residents = database.GetCollection<ResidentDocument>("residents");
         _residents.EnsureIndex("identityKeys", "$.IdentityKeys[*]");
         _residents.EnsureIndex(d => d.Phone);
+        _residents.EnsureIndex("followedCommunities", "$.FollowedCommunities[*]");
     }
 
     public Task<Resident?> FindByIdentityAsync(IdentityKey identity, CancellationToken cancellationToken) =>
@@ -82,6 +83,24 @@ internal sealed class LiteDbResidentStore : IResidentStore
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Resident>> ListFollowingAsync(
+        IReadOnlyCollection<string>? communityIds, string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var query = _residents.Query().Where(d => d.RegisteredAt != null);
+        if (communityIds is not null)
+        {
+            query = query.Where("$.FollowedCommunities[*] ANY IN @0", new BsonArray(communityIds.Select(id => new BsonValue(id))));
+        }
+
+        if (afterId is not null)
+        {
+            query = query.Where("_id > @0", afterId);
+        }
+
+        var page = query.OrderBy(d => d.Id).Limit(limit).ToList();
+        return Task.FromResult<IReadOnlyList<Resident>>([.. page.Select(d => d.ToResident())]);
     }
 
     private ResidentDocument? FindByKey(string key) =>

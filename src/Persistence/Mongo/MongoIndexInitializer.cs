@@ -25,5 +25,7 @@ internal sealed class MongoIndexInitializer(IOptions<StorageOptions> options, IS
         await MongoBallotStore.CreateIndexesAsync(database, cancellationToken);
         await MongoLinkCodeStore.CreateIndexesAsync(database, cancellationToken);
         await MongoIdeaStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoEventStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoRsvpStore.CreateIndexesAsync(database, cancellationToken);
     }
 }

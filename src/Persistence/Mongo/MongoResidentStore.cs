@@ -25,6 +25,7 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
             [
                 new(keys.Ascending(d => d.IdentityKeys), new CreateIndexOptions { Unique = true }),
                 new(keys.Ascending(d => d.Phone)),
+                new(keys.Ascending(d => d.FollowedCommunities).Ascending(d => d.Id)),
             ],
             cancellationToken);
     }
@@ -90,4 +91,23 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
 
     public Task DeleteAsync(string id, CancellationToken cancellationToken) =>
         _residents.DeleteOneAsync(d => d.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<Resident>> ListFollowingAsync(
+        IReadOnlyCollection<string>? communityIds, string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var filter = Builders<ResidentDocument>.Filter;
+        var query = filter.Ne(d => d.RegisteredAt, null);
+        if (communityIds is not null)
+        {
+            query &= filter.AnyIn(d => d.FollowedCommunities, communityIds);
+        }
+
+        if (afterId is not null)
+        {
+            query &= filter.Gt(d => d.Id, afterId);
+        }
+
+        var page = await _residents.Find(query).SortBy(d => d.Id).Limit(limit).ToListAsync(cancellationToken);
+        return [.. page.Select(d => d.ToResident())];
+    }
 }
