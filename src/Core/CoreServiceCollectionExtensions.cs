@@ -10,6 +10,8 @@ using Hromada.Core.Dialogs.MyData;
 using Hromada.Core.Dialogs.Onboarding;
 using Hromada.Core.Dialogs.Polls;
 using Hromada.Core.Dialogs.Profile;
+using Hromada.Core.Dialogs.Reports;
+using Hromada.Core.Reports;
 using Hromada.Core.Residents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +33,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ResidentNotifier>();
         services.AddSingleton<ProfileQuestions>();
         services.AddSingleton<PollMessages>();
+        services.AddSingleton<ReportModeration>();
+        services.AddSingleton<IPersonalDataSection, ReportsPersonalData>();
         services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
         services.AddSingleton<DialogRegistry>();
         services.AddSingleton<ConversationEngine>();
@@ -48,6 +52,8 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<ProposeDialog>();
         services.AddDialog<NewPollDialog>();
         services.AddDialog<LinkDialog>();
+        services.AddDialog<ReportDialog>();
+        services.AddDialog<MyReportsDialog>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Polls;
+using Hromada.Core.Reports;
 using Hromada.Core.Residents;
 using Hromada.Persistence.LiteDb;
 using Hromada.Persistence.Mongo;
@@ -30,6 +31,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbPollStore>();
         services.AddSingleton<LiteDbBallotStore>();
         services.AddSingleton<LiteDbLinkCodeStore>();
+        services.AddSingleton<LiteDbReportStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -41,6 +43,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoPollStore>();
         services.AddSingleton<MongoBallotStore>();
         services.AddSingleton<MongoLinkCodeStore>();
+        services.AddSingleton<MongoReportStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -51,6 +54,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<IPollStore, LiteDbPollStore, MongoPollStore>);
         services.AddSingleton(Pick<IBallotStore, LiteDbBallotStore, MongoBallotStore>);
         services.AddSingleton(Pick<ILinkCodeStore, LiteDbLinkCodeStore, MongoLinkCodeStore>);
+        services.AddSingleton(Pick<IReportStore, LiteDbReportStore, MongoReportStore>);
         return services;
     }
 

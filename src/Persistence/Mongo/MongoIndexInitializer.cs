@@ -24,5 +24,6 @@ internal sealed class MongoIndexInitializer(IOptions<StorageOptions> options, IS
         await MongoPollStore.CreateIndexesAsync(database, cancellationToken);
         await MongoBallotStore.CreateIndexesAsync(database, cancellationToken);
         await MongoLinkCodeStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoReportStore.CreateIndexesAsync(database, cancellationToken);
     }
 }
