@@ -28,7 +28,8 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoCommunityStore(database),
             new MongoPollStore(database),
             new MongoBallotStore(database),
-            new MongoLinkCodeStore(database));
+            new MongoLinkCodeStore(database),
+            new MongoReportStore(database));
     }
 
     public override async ValueTask DisposeAsync()

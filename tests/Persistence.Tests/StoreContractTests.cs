@@ -1,6 +1,7 @@
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Polls;
+using Hromada.Core.Reports;
 using Hromada.Core.Residents;
 
 namespace Hromada.Persistence.Tests;
@@ -25,6 +26,8 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected IBallotStore Ballots => Opened.Ballots;
 
     protected ILinkCodeStore LinkCodes => Opened.LinkCodes;
+
+    protected IReportStore Reports => Opened.Reports;
 
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
@@ -60,5 +63,6 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         ICommunityStore Communities,
         IPollStore Polls,
         IBallotStore Ballots,
-        ILinkCodeStore LinkCodes);
+        ILinkCodeStore LinkCodes,
+        IReportStore Reports);
 }
