@@ -101,12 +101,18 @@ internal static class TelegramReplyRenderer
         if (reply.RequestsContact || reply.RequestsLocation)
         {
             // Contact and location buttons exist only in a reply keyboard; the other buttons come back as their labels.
-            IEnumerable<IEnumerable<KeyboardButton>> rows =
-            [
-                .. reply.ContactButtonLabel is { } contactLabel ? [[new KeyboardButton(contactLabel) { RequestContact = true }]] : Array.Empty<KeyboardButton[]>(),
-                .. reply.LocationButtonLabel is { } locationLabel ? [[new KeyboardButton(locationLabel) { RequestLocation = true }]] : Array.Empty<KeyboardButton[]>(),
-                .. reply.Buttons.Select(row => row.Select(button => new KeyboardButton(button.Label)).ToArray()),
-            ];
+            var rows = new List<KeyboardButton[]>();
+            if (reply.ContactButtonLabel is { } contactLabel)
+            {
+                rows.Add([new KeyboardButton(contactLabel) { RequestContact = true }]);
+            }
+
+            if (reply.LocationButtonLabel is { } locationLabel)
+            {
+                rows.Add([new KeyboardButton(locationLabel) { RequestLocation = true }]);
+            }
+
+            rows.AddRange(reply.Buttons.Select(row => row.Select(button => new KeyboardButton(button.Label)).ToArray()));
             return new ReplyKeyboardMarkup(rows) { ResizeKeyboard = true, OneTimeKeyboard = true };
         }
 
