@@ -15,6 +15,8 @@ using Hromada.Core.Dialogs.Profile;
 using Hromada.Core.Ideas;
 using Hromada.Core.Dialogs.Subscribe;
 using Hromada.Core.Events;
+using Hromada.Core.Dialogs.Reports;
+using Hromada.Core.Reports;
 using Hromada.Core.Residents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +43,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IPersonalDataSection, IdeasPersonalData>();
         services.AddSingleton<EventAnnouncer>();
         services.AddSingleton<IPersonalDataSection, EventsDataSection>();
+        services.AddSingleton<ReportModeration>();
+        services.AddSingleton<IPersonalDataSection, ReportsPersonalData>();
         services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
         services.AddSingleton<DialogRegistry>();
         services.AddSingleton<ConversationEngine>();
@@ -62,6 +66,8 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<IdeasDialog>();
         services.AddDialog<EventsDialog>();
         services.AddDialog<SubscribeDialog>();
+        services.AddDialog<ReportDialog>();
+        services.AddDialog<MyReportsDialog>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using Hromada.Core.Conversations;
 using Hromada.Core.Ideas;
 using Hromada.Core.Events;
 using Hromada.Core.Polls;
+using Hromada.Core.Reports;
 using Hromada.Core.Residents;
 using Hromada.Persistence.LiteDb;
 using Hromada.Persistence.Mongo;
@@ -35,6 +36,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbIdeaStore>();
         services.AddSingleton<LiteDbEventStore>();
         services.AddSingleton<LiteDbRsvpStore>();
+        services.AddSingleton<LiteDbReportStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -49,6 +51,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoIdeaStore>();
         services.AddSingleton<MongoEventStore>();
         services.AddSingleton<MongoRsvpStore>();
+        services.AddSingleton<MongoReportStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -62,6 +65,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<IIdeaStore, LiteDbIdeaStore, MongoIdeaStore>);
         services.AddSingleton(Pick<IEventStore, LiteDbEventStore, MongoEventStore>);
         services.AddSingleton(Pick<IRsvpStore, LiteDbRsvpStore, MongoRsvpStore>);
+        services.AddSingleton(Pick<IReportStore, LiteDbReportStore, MongoReportStore>);
         return services;
     }
 

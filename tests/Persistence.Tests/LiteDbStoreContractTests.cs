@@ -66,5 +66,6 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         new LiteDbLinkCodeStore(database),
         new LiteDbIdeaStore(database),
         new LiteDbEventStore(database),
-        new LiteDbRsvpStore(database));
+        new LiteDbRsvpStore(database),
+        new LiteDbReportStore(database));
 }

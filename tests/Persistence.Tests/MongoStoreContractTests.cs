@@ -31,7 +31,8 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoLinkCodeStore(database),
             new MongoIdeaStore(database),
             new MongoEventStore(database),
-            new MongoRsvpStore(database));
+            new MongoRsvpStore(database),
+            new MongoReportStore(database));
     }
 
     public override async ValueTask DisposeAsync()

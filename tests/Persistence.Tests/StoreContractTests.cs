@@ -3,6 +3,7 @@ using Hromada.Core.Conversations;
 using Hromada.Core.Ideas;
 using Hromada.Core.Events;
 using Hromada.Core.Polls;
+using Hromada.Core.Reports;
 using Hromada.Core.Residents;
 
 namespace Hromada.Persistence.Tests;
@@ -29,9 +30,12 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected ILinkCodeStore LinkCodes => Opened.LinkCodes;
 
     protected IIdeaStore Ideas => Opened.Ideas;
+
     protected IEventStore Events => Opened.Events;
 
     protected IRsvpStore Rsvps => Opened.Rsvps;
+
+    protected IReportStore Reports => Opened.Reports;
 
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
@@ -70,5 +74,6 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         ILinkCodeStore LinkCodes,
         IIdeaStore Ideas,
         IEventStore Events,
-        IRsvpStore Rsvps);
+        IRsvpStore Rsvps,
+        IReportStore Reports);
 }

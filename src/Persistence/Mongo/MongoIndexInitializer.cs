@@ -27,5 +27,6 @@ internal sealed class MongoIndexInitializer(IOptions<StorageOptions> options, IS
         await MongoIdeaStore.CreateIndexesAsync(database, cancellationToken);
         await MongoEventStore.CreateIndexesAsync(database, cancellationToken);
         await MongoRsvpStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoReportStore.CreateIndexesAsync(database, cancellationToken);
     }
 }
