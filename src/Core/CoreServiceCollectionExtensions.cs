@@ -1,6 +1,12 @@
 using Hromada.Core.Admin;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Dialogs.Admin;
+using Hromada.Core.Dialogs.Admin.Block;
+using Hromada.Core.Dialogs.Admin.ClosePoll;
+using Hromada.Core.Dialogs.Admin.Moderate;
+using Hromada.Core.Dialogs.Admin.Roles;
+using Hromada.Core.Dialogs.Admin.Stats;
 using Hromada.Core.Dialogs.Forget;
 using Hromada.Core.Dialogs.Help;
 using Hromada.Core.Dialogs.Language;
@@ -10,6 +16,7 @@ using Hromada.Core.Dialogs.MyData;
 using Hromada.Core.Dialogs.Onboarding;
 using Hromada.Core.Dialogs.Polls;
 using Hromada.Core.Dialogs.Profile;
+using Hromada.Core.Moderation;
 using Hromada.Core.Residents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ProfileQuestions>();
         services.AddSingleton<PollMessages>();
         services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
+        services.AddModeration();
         services.AddSingleton<DialogRegistry>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ConversationWorker>();
@@ -48,6 +56,28 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<ProposeDialog>();
         services.AddDialog<NewPollDialog>();
         services.AddDialog<LinkDialog>();
+        services.AddDialog<GrantDialog>();
+        services.AddDialog<RevokeDialog>();
+        services.AddDialog<ClosePollDialog>();
+        services.AddDialog<ModerateDialog>();
+        services.AddDialog<BlockDialog>();
+        services.AddDialog<StatsDialog>();
+        return services;
+    }
+
+    /// <summary>Roles, the audit trail and the moderation services the admin dialogs (and the HTTP API) share.</summary>
+    public static IServiceCollection AddModeration(this IServiceCollection services)
+    {
+        services.AddSingleton<ModerationAccess>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<RoleGrants>();
+        services.AddSingleton<PollModeration>();
+        services.AddSingleton<ResidentBlocks>();
+        services.AddSingleton<ResidentLookup>();
+        services.AddSingleton<IPersonalDataSection, ModerationDataSection>();
+        services.AddSingleton<AdminGuard>();
+        services.AddSingleton<CommunityQuestion>();
+        services.AddSingleton<ResidentQuestion>();
         return services;
     }
 

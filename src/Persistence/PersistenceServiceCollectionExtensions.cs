@@ -1,5 +1,6 @@
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Moderation;
 using Hromada.Core.Polls;
 using Hromada.Core.Residents;
 using Hromada.Persistence.LiteDb;
@@ -30,6 +31,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbPollStore>();
         services.AddSingleton<LiteDbBallotStore>();
         services.AddSingleton<LiteDbLinkCodeStore>();
+        services.AddSingleton<LiteDbRoleStore>();
+        services.AddSingleton<LiteDbAuditStore>();
+        services.AddSingleton<LiteDbCommunityStatsStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -41,6 +45,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoPollStore>();
         services.AddSingleton<MongoBallotStore>();
         services.AddSingleton<MongoLinkCodeStore>();
+        services.AddSingleton<MongoRoleStore>();
+        services.AddSingleton<MongoAuditStore>();
+        services.AddSingleton<MongoCommunityStatsStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -51,6 +58,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<IPollStore, LiteDbPollStore, MongoPollStore>);
         services.AddSingleton(Pick<IBallotStore, LiteDbBallotStore, MongoBallotStore>);
         services.AddSingleton(Pick<ILinkCodeStore, LiteDbLinkCodeStore, MongoLinkCodeStore>);
+        services.AddSingleton(Pick<IRoleStore, LiteDbRoleStore, MongoRoleStore>);
+        services.AddSingleton(Pick<IAuditStore, LiteDbAuditStore, MongoAuditStore>);
+        services.AddSingleton(Pick<ICommunityStatsStore, LiteDbCommunityStatsStore, MongoCommunityStatsStore>);
         return services;
     }
 

@@ -32,7 +32,12 @@ public sealed class Resident
 
     public ResidentStatus Status { get; set; } = ResidentStatus.Registered;
 
+    /// <summary>Set while a moderator has blocked the resident (/block): the bot then answers them only that they are blocked.</summary>
+    public DateTimeOffset? BlockedAt { get; set; }
+
     public bool IsRegistered => RegisteredAt is not null;
+
+    public bool IsBlocked => BlockedAt is not null;
 }
 
 /// <param name="ChatId">Where replies go on that channel.</param>

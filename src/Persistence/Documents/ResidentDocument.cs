@@ -33,6 +33,8 @@ internal sealed class ResidentDocument
 
     public string Status { get; set; } = "";
 
+    public DateTime? BlockedAt { get; set; }
+
     public static string KeyOf(IdentityKey identity) =>
         DocumentFormat.Key(identity.Channel, identity.PlatformUserId);
 
@@ -55,6 +57,7 @@ internal sealed class ResidentDocument
         CreatedAt = DocumentFormat.ToStored(resident.CreatedAt),
         RegisteredAt = resident.RegisteredAt is { } registeredAt ? DocumentFormat.ToStored(registeredAt) : null,
         Status = resident.Status.ToString(),
+        BlockedAt = resident.BlockedAt is { } blockedAt ? DocumentFormat.ToStored(blockedAt) : null,
     };
 
     public Resident ToResident() => new()
@@ -71,6 +74,7 @@ internal sealed class ResidentDocument
         CreatedAt = DocumentFormat.FromStored(CreatedAt),
         RegisteredAt = RegisteredAt is { } registeredAt ? DocumentFormat.FromStored(registeredAt) : null,
         Status = Enum.Parse<ResidentStatus>(Status),
+        BlockedAt = BlockedAt is { } blockedAt ? DocumentFormat.FromStored(blockedAt) : null,
     };
 }
 

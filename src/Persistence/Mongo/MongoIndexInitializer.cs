@@ -24,5 +24,7 @@ internal sealed class MongoIndexInitializer(IOptions<StorageOptions> options, IS
         await MongoPollStore.CreateIndexesAsync(database, cancellationToken);
         await MongoBallotStore.CreateIndexesAsync(database, cancellationToken);
         await MongoLinkCodeStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoRoleStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoAuditStore.CreateIndexesAsync(database, cancellationToken);
     }
 }
