@@ -63,5 +63,8 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         new LiteDbCommunityStore(database),
         new LiteDbPollStore(database),
         new LiteDbBallotStore(database),
-        new LiteDbLinkCodeStore(database));
+        new LiteDbLinkCodeStore(database),
+        new LiteDbRoleStore(database),
+        new LiteDbAuditStore(database),
+        new LiteDbCommunityStatsStore(database));
 }

@@ -28,7 +28,10 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoCommunityStore(database),
             new MongoPollStore(database),
             new MongoBallotStore(database),
-            new MongoLinkCodeStore(database));
+            new MongoLinkCodeStore(database),
+            new MongoRoleStore(database),
+            new MongoAuditStore(database),
+            new MongoCommunityStatsStore(database));
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Moderation;
 using Hromada.Core.Polls;
 using Hromada.Core.Residents;
 
@@ -25,6 +26,12 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected IBallotStore Ballots => Opened.Ballots;
 
     protected ILinkCodeStore LinkCodes => Opened.LinkCodes;
+
+    protected IRoleStore Roles => Opened.Roles;
+
+    protected IAuditStore Audit => Opened.Audit;
+
+    protected ICommunityStatsStore Stats => Opened.Stats;
 
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
@@ -60,5 +67,8 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         ICommunityStore Communities,
         IPollStore Polls,
         IBallotStore Ballots,
-        ILinkCodeStore LinkCodes);
+        ILinkCodeStore LinkCodes,
+        IRoleStore Roles,
+        IAuditStore Audit,
+        ICommunityStatsStore Stats);
 }
