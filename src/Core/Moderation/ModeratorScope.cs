@@ -33,10 +33,6 @@ public sealed class ModeratorScope(AuditActor actor, bool isSuperAdmin, IReadOnl
 
     public bool MayModerate(string communityId) => IsSuperAdmin || RoleIn(communityId) is not null;
 
-    /// <summary>Whether they may grant <paramref name="role"/> in the community to somebody without a higher role there.</summary>
-    public bool MayGrant(Role role, string communityId) =>
-        IsSuperAdmin || (role == Role.Moderator && RoleIn(communityId) == Role.CommunityAdmin);
-
     /// <summary>
     /// Whether they may change somebody's role in the community from <paramref name="current"/> to
     /// <paramref name="next"/> (null: none). A community admin only gives and takes the moderator role,

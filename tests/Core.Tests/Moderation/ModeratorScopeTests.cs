@@ -47,7 +47,7 @@ public sealed class ModeratorScopeTests
         var scope = new ModeratorScope(Actor, isSuperAdmin: true, []);
 
         Assert.True(scope.MayChange(Role.CommunityAdmin, null, "lviv"));
-        Assert.True(scope.MayGrant(Role.CommunityAdmin, "ukraine"));
+        Assert.True(scope.MayChange(null, Role.CommunityAdmin, "ukraine"));
         Assert.True(scope.MayModerate("odesa"));
         Assert.Null(scope.Communities);
     }

@@ -13,7 +13,7 @@ namespace Hromada.Core.Dialogs.Admin;
 public abstract class AdminDialog<TState>(AdminGuard guard) : Dialog<TState>
     where TState : struct, Enum
 {
-    protected AdminGuard Guard { get; } = guard;
+    private readonly AdminGuard _guard = guard;
 
     /// <summary>The text a refused sender gets; a dialog may point them somewhere useful instead.</summary>
     protected virtual string RefusalKey => AdminGuard.RefusalKey;
@@ -78,13 +78,13 @@ public abstract class AdminDialog<TState>(AdminGuard guard) : Dialog<TState>
 
     private async Task<bool> AdmitAsync(DialogContext context)
     {
-        if (Admits(await Guard.ScopeAsync(context)))
+        if (Admits(await _guard.ScopeAsync(context)))
         {
             return true;
         }
 
         context.Session.Leave();
-        await Guard.RefuseAsync(context, BotCommand.From(context.Message)?.Name ?? Commands[0], null, RefusalKey);
+        await _guard.RefuseAsync(context, BotCommand.From(context.Message)?.Name ?? Commands[0], null, RefusalKey);
         return false;
     }
 }

@@ -52,12 +52,14 @@ public sealed class CommunityQuestion(CommunityDirectory communities)
         return false;
     }
 
-    /// <summary>The one community a one-line command names, by id or by an unambiguous part of its name; null otherwise.</summary>
-    public Community? Resolve(string typed, IReadOnlyList<string>? allowed)
+    /// <summary>
+    /// The one community a one-line command names, by id or by an unambiguous part of its name; null
+    /// otherwise. Any community: whether the moderator may act there is the action's to say (and audit).
+    /// </summary>
+    public Community? Resolve(string typed)
     {
-        var byId = communities.Find(typed.Trim().ToLowerInvariant());
-        var matches = byId is null ? Search(typed, allowed, 2) : [byId];
-        return matches.Count == 1 && Allowed(allowed, matches[0].Id) ? matches[0] : null;
+        var matches = communities.Find(typed.Trim().ToLowerInvariant()) is { } byId ? [byId] : Search(typed, null, 2);
+        return matches.Count == 1 ? matches[0] : null;
     }
 
     private IReadOnlyList<Community> Search(string typed, IReadOnlyList<string>? allowed, int limit) =>

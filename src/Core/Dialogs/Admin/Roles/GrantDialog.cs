@@ -34,15 +34,14 @@ public sealed class GrantDialog(
         var parts = line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var target = parts.Length == 3 ? await lookup.FindAsync(parts[0], context.CancellationToken) : null;
         var role = parts.Length == 3 ? RoleNames.Parse(parts[1]) : null;
-        var community = parts.Length == 3 ? where.Resolve(parts[2], null) : null;
+        var community = parts.Length == 3 ? where.Resolve(parts[2]) : null;
         if (target is null || role is null || community is null)
         {
             var problem = parts.Length < 3 ? null
                 : target is null ? "Problem_ResidentNotFound"
                 : role is null ? "Problem_RoleUnknown"
                 : "Problem_CommunityNotFound";
-            var usage = context.Text("Grant_Usage");
-            context.Reply(AdminReplies.WithMenu(context, problem is null ? usage : $"{context.Text(problem)}\n\n{usage}"));
+            context.Reply(AdminReplies.Usage(context, problem, "Grant_Usage"));
             return;
         }
 

@@ -33,12 +33,11 @@ public sealed class RevokeDialog(
 
         var parts = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var target = parts.Length == 2 ? await lookup.FindAsync(parts[0], context.CancellationToken) : null;
-        var community = parts.Length == 2 ? where.Resolve(parts[1], null) : null;
+        var community = parts.Length == 2 ? where.Resolve(parts[1]) : null;
         if (target is null || community is null)
         {
             var problem = parts.Length < 2 ? null : target is null ? "Problem_ResidentNotFound" : "Problem_CommunityNotFound";
-            var usage = context.Text("Revoke_Usage");
-            context.Reply(AdminReplies.WithMenu(context, problem is null ? usage : $"{context.Text(problem)}\n\n{usage}"));
+            context.Reply(AdminReplies.Usage(context, problem, "Revoke_Usage"));
             return;
         }
 
