@@ -2,6 +2,12 @@ using Hromada.Core.Admin;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Dialogs.Events;
+using Hromada.Core.Dialogs.Admin;
+using Hromada.Core.Dialogs.Admin.Block;
+using Hromada.Core.Dialogs.Admin.ClosePoll;
+using Hromada.Core.Dialogs.Admin.Moderate;
+using Hromada.Core.Dialogs.Admin.Roles;
+using Hromada.Core.Dialogs.Admin.Stats;
 using Hromada.Core.Dialogs.Forget;
 using Hromada.Core.Dialogs.Help;
 using Hromada.Core.Dialogs.Ideas;
@@ -17,6 +23,7 @@ using Hromada.Core.Dialogs.Subscribe;
 using Hromada.Core.Events;
 using Hromada.Core.Dialogs.Reports;
 using Hromada.Core.Reports;
+using Hromada.Core.Moderation;
 using Hromada.Core.Residents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ReportModeration>();
         services.AddSingleton<IPersonalDataSection, ReportsPersonalData>();
         services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
+        services.AddModeration();
         services.AddSingleton<DialogRegistry>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ConversationWorker>();
@@ -68,6 +76,28 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<SubscribeDialog>();
         services.AddDialog<ReportDialog>();
         services.AddDialog<MyReportsDialog>();
+        services.AddDialog<GrantDialog>();
+        services.AddDialog<RevokeDialog>();
+        services.AddDialog<ClosePollDialog>();
+        services.AddDialog<ModerateDialog>();
+        services.AddDialog<BlockDialog>();
+        services.AddDialog<StatsDialog>();
+        return services;
+    }
+
+    /// <summary>Roles, the audit trail and the moderation services the admin dialogs (and the HTTP API) share.</summary>
+    public static IServiceCollection AddModeration(this IServiceCollection services)
+    {
+        services.AddSingleton<ModerationAccess>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<RoleGrants>();
+        services.AddSingleton<PollModeration>();
+        services.AddSingleton<ResidentBlocks>();
+        services.AddSingleton<ResidentLookup>();
+        services.AddSingleton<IPersonalDataSection, ModerationDataSection>();
+        services.AddSingleton<AdminGuard>();
+        services.AddSingleton<CommunityQuestion>();
+        services.AddSingleton<ResidentQuestion>();
         return services;
     }
 

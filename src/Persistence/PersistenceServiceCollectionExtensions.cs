@@ -2,6 +2,7 @@ using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Ideas;
 using Hromada.Core.Events;
+using Hromada.Core.Moderation;
 using Hromada.Core.Polls;
 using Hromada.Core.Reports;
 using Hromada.Core.Residents;
@@ -37,6 +38,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbEventStore>();
         services.AddSingleton<LiteDbRsvpStore>();
         services.AddSingleton<LiteDbReportStore>();
+        services.AddSingleton<LiteDbRoleStore>();
+        services.AddSingleton<LiteDbAuditStore>();
+        services.AddSingleton<LiteDbCommunityStatsStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -52,6 +56,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoEventStore>();
         services.AddSingleton<MongoRsvpStore>();
         services.AddSingleton<MongoReportStore>();
+        services.AddSingleton<MongoRoleStore>();
+        services.AddSingleton<MongoAuditStore>();
+        services.AddSingleton<MongoCommunityStatsStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -66,6 +73,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<IEventStore, LiteDbEventStore, MongoEventStore>);
         services.AddSingleton(Pick<IRsvpStore, LiteDbRsvpStore, MongoRsvpStore>);
         services.AddSingleton(Pick<IReportStore, LiteDbReportStore, MongoReportStore>);
+        services.AddSingleton(Pick<IRoleStore, LiteDbRoleStore, MongoRoleStore>);
+        services.AddSingleton(Pick<IAuditStore, LiteDbAuditStore, MongoAuditStore>);
+        services.AddSingleton(Pick<ICommunityStatsStore, LiteDbCommunityStatsStore, MongoCommunityStatsStore>);
         return services;
     }
 

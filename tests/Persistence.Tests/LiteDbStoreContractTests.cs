@@ -67,5 +67,8 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         new LiteDbIdeaStore(database),
         new LiteDbEventStore(database),
         new LiteDbRsvpStore(database),
-        new LiteDbReportStore(database));
+        new LiteDbReportStore(database),
+        new LiteDbRoleStore(database),
+        new LiteDbAuditStore(database),
+        new LiteDbCommunityStatsStore(database));
 }

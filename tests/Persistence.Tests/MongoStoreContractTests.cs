@@ -32,7 +32,10 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoIdeaStore(database),
             new MongoEventStore(database),
             new MongoRsvpStore(database),
-            new MongoReportStore(database));
+            new MongoReportStore(database),
+            new MongoRoleStore(database),
+            new MongoAuditStore(database),
+            new MongoCommunityStatsStore(database));
     }
 
     public override async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Ideas;
 using Hromada.Core.Events;
+using Hromada.Core.Moderation;
 using Hromada.Core.Polls;
 using Hromada.Core.Reports;
 using Hromada.Core.Residents;
@@ -36,6 +37,12 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected IRsvpStore Rsvps => Opened.Rsvps;
 
     protected IReportStore Reports => Opened.Reports;
+
+    protected IRoleStore Roles => Opened.Roles;
+
+    protected IAuditStore Audit => Opened.Audit;
+
+    protected ICommunityStatsStore Stats => Opened.Stats;
 
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
@@ -75,5 +82,8 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         IIdeaStore Ideas,
         IEventStore Events,
         IRsvpStore Rsvps,
-        IReportStore Reports);
+        IReportStore Reports,
+        IRoleStore Roles,
+        IAuditStore Audit,
+        ICommunityStatsStore Stats);
 }

@@ -59,4 +59,7 @@ public interface IBallotStore
 
     /// <summary>How many residents answered the poll.</summary>
     Task<int> CountAsync(string pollId, CancellationToken cancellationToken);
+
+    /// <summary>Who answered the poll (never how), to send them its results when it closes.</summary>
+    Task<IReadOnlyList<string>> ListVoterIdsAsync(string pollId, CancellationToken cancellationToken);
 }

@@ -36,7 +36,12 @@ public sealed class Resident
     /// <summary>What the resident chose with /subscribe; null until then (<see cref="Subscription.Of"/> gives the default).</summary>
     public Subscription? Subscription { get; set; }
 
+    /// <summary>Set while a moderator has blocked the resident (/block): the bot then answers them only that they are blocked.</summary>
+    public DateTimeOffset? BlockedAt { get; set; }
+
     public bool IsRegistered => RegisteredAt is not null;
+
+    public bool IsBlocked => BlockedAt is not null;
 }
 
 /// <param name="ChatId">Where replies go on that channel.</param>

@@ -38,6 +38,8 @@ internal sealed class ResidentDocument
     /// <summary>The communities of <see cref="Core.Subscriptions.Subscription.Of"/>, stored so one index finds a community's followers.</summary>
     public List<string> FollowedCommunities { get; set; } = [];
 
+    public DateTime? BlockedAt { get; set; }
+
     public static string KeyOf(IdentityKey identity) =>
         DocumentFormat.Key(identity.Channel, identity.PlatformUserId);
 
@@ -62,6 +64,7 @@ internal sealed class ResidentDocument
         Status = resident.Status.ToString(),
         Subscription = resident.Subscription is { } subscription ? SubscriptionDocument.From(subscription) : null,
         FollowedCommunities = [.. Core.Subscriptions.Subscription.Of(resident).Communities],
+        BlockedAt = resident.BlockedAt is { } blockedAt ? DocumentFormat.ToStored(blockedAt) : null,
     };
 
     public Resident ToResident() => new()
@@ -79,6 +82,7 @@ internal sealed class ResidentDocument
         RegisteredAt = RegisteredAt is { } registeredAt ? DocumentFormat.FromStored(registeredAt) : null,
         Status = Enum.Parse<ResidentStatus>(Status),
         Subscription = Subscription?.ToSubscription(),
+        BlockedAt = BlockedAt is { } blockedAt ? DocumentFormat.FromStored(blockedAt) : null,
     };
 }
 

@@ -47,4 +47,7 @@ internal sealed class LiteDbBallotStore : IBallotStore
 
     public Task<int> CountAsync(string pollId, CancellationToken cancellationToken) =>
         Task.FromResult(_ballots.Count(d => d.PollId == pollId));
+
+    public Task<IReadOnlyList<string>> ListVoterIdsAsync(string pollId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([.. _ballots.Find(d => d.PollId == pollId).Select(d => d.ResidentId).Order(StringComparer.Ordinal)]);
 }

@@ -95,4 +95,10 @@ internal sealed class MongoBallotStore(IMongoDatabase database) : IBallotStore
 
     public async Task<int> CountAsync(string pollId, CancellationToken cancellationToken) =>
         (int)await _ballots.CountDocumentsAsync(d => d.PollId == pollId, cancellationToken: cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ListVoterIdsAsync(string pollId, CancellationToken cancellationToken) =>
+        await _ballots.Find(d => d.PollId == pollId)
+            .SortBy(d => d.ResidentId)
+            .Project(d => d.ResidentId)
+            .ToListAsync(cancellationToken);
 }

@@ -28,5 +28,7 @@ internal sealed class MongoIndexInitializer(IOptions<StorageOptions> options, IS
         await MongoEventStore.CreateIndexesAsync(database, cancellationToken);
         await MongoRsvpStore.CreateIndexesAsync(database, cancellationToken);
         await MongoReportStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoRoleStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoAuditStore.CreateIndexesAsync(database, cancellationToken);
     }
 }
