@@ -1,6 +1,8 @@
 using Hromada.Core.Admin;
+using Hromada.Core.ApiKeys;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Dialogs.ApiKeys;
 using Hromada.Core.Dialogs.Forget;
 using Hromada.Core.Dialogs.Help;
 using Hromada.Core.Dialogs.Language;
@@ -31,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ResidentNotifier>();
         services.AddSingleton<ProfileQuestions>();
         services.AddSingleton<PollMessages>();
+        services.AddSingleton<ApiKeyRegistry>();
         services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
         services.AddSingleton<DialogRegistry>();
         services.AddSingleton<ConversationEngine>();
@@ -48,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<ProposeDialog>();
         services.AddDialog<NewPollDialog>();
         services.AddDialog<LinkDialog>();
+        services.AddDialog<ApiKeyDialog>();
         return services;
     }
 

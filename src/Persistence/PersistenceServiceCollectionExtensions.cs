@@ -1,7 +1,9 @@
+using Hromada.Core.ApiKeys;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Polls;
 using Hromada.Core.Residents;
+using Hromada.Core.Sweeps;
 using Hromada.Persistence.LiteDb;
 using Hromada.Persistence.Mongo;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbPollStore>();
         services.AddSingleton<LiteDbBallotStore>();
         services.AddSingleton<LiteDbLinkCodeStore>();
+        services.AddSingleton<LiteDbApiKeyStore>();
+        services.AddSingleton<LiteDbSweepStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -41,6 +45,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoPollStore>();
         services.AddSingleton<MongoBallotStore>();
         services.AddSingleton<MongoLinkCodeStore>();
+        services.AddSingleton<MongoApiKeyStore>();
+        services.AddSingleton<MongoSweepStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -51,6 +57,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<IPollStore, LiteDbPollStore, MongoPollStore>);
         services.AddSingleton(Pick<IBallotStore, LiteDbBallotStore, MongoBallotStore>);
         services.AddSingleton(Pick<ILinkCodeStore, LiteDbLinkCodeStore, MongoLinkCodeStore>);
+        services.AddSingleton(Pick<IApiKeyStore, LiteDbApiKeyStore, MongoApiKeyStore>);
+        services.AddSingleton(Pick<ISweepStore, LiteDbSweepStore, MongoSweepStore>);
         return services;
     }
 
