@@ -63,5 +63,7 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         new LiteDbCommunityStore(database),
         new LiteDbPollStore(database),
         new LiteDbBallotStore(database),
-        new LiteDbLinkCodeStore(database));
+        new LiteDbLinkCodeStore(database),
+        new LiteDbApiKeyStore(database),
+        new LiteDbSweepStore(database));
 }

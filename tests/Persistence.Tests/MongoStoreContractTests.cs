@@ -28,7 +28,9 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoCommunityStore(database),
             new MongoPollStore(database),
             new MongoBallotStore(database),
-            new MongoLinkCodeStore(database));
+            new MongoLinkCodeStore(database),
+            new MongoApiKeyStore(database),
+            new MongoSweepStore(database));
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,7 +1,9 @@
+using Hromada.Core.ApiKeys;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Polls;
 using Hromada.Core.Residents;
+using Hromada.Core.Sweeps;
 
 namespace Hromada.Persistence.Tests;
 
@@ -25,6 +27,10 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected IBallotStore Ballots => Opened.Ballots;
 
     protected ILinkCodeStore LinkCodes => Opened.LinkCodes;
+
+    protected IApiKeyStore ApiKeys => Opened.ApiKeys;
+
+    protected ISweepStore Sweeps => Opened.Sweeps;
 
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
@@ -60,5 +66,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         ICommunityStore Communities,
         IPollStore Polls,
         IBallotStore Ballots,
-        ILinkCodeStore LinkCodes);
+        ILinkCodeStore LinkCodes,
+        IApiKeyStore ApiKeys,
+        ISweepStore Sweeps);
 }
