@@ -3,11 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace Hromada.Bots.Scheduling;
 
-/// <summary>
-/// The ranges of the "Scheduling" values. Whether each interval names a sweep is checked by
-/// <see cref="SweepSchedule"/>: a validator that built the sweeps would need these options first.
-/// </summary>
-internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOptions>
+/// <summary>The "Scheduling" values' ranges, and that each interval names a registered sweep.</summary>
+internal sealed class SchedulingOptionsValidator(IEnumerable<SweepRegistration> sweeps) : IValidateOptions<SchedulingOptions>
 {
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxInterval = TimeSpan.FromDays(1);
@@ -25,6 +22,10 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
             failures.Add("Scheduling:PollNudgeBefore must be 1 minute to 30 days.");
         }
 
+        var names = sweeps.Select(sweep => sweep.Name).Order(StringComparer.Ordinal).ToList();
+        failures.AddRange(options.Intervals.Keys
+            .Where(key => !names.Contains(key, StringComparer.OrdinalIgnoreCase))
+            .Select(key => $"Scheduling:Intervals:{key} names no sweep; the sweeps are {string.Join(", ", names)}."));
         failures.AddRange(options.Intervals
             .Where(interval => interval.Value < MinInterval || interval.Value > MaxInterval)
             .Select(interval => $"Scheduling:Intervals:{interval.Key} must be 1 second to 1 day."));

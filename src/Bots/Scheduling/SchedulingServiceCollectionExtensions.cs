@@ -22,12 +22,17 @@ public static class SchedulingServiceCollectionExtensions
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddHostedService<SweepSchedule>();
 
-        services.AddSweep<PollClosingSweep>();
-        services.AddSweep<PollNudgeSweep>();
+        services.AddSweep<PollClosingSweep>(PollClosingSweep.Name);
+        services.AddSweep<PollNudgeSweep>(PollNudgeSweep.Name);
         return services;
     }
 
-    public static IServiceCollection AddSweep<TSweep>(this IServiceCollection services)
-        where TSweep : class, ISweep =>
-        services.AddSingleton<ISweep, TSweep>();
+    /// <param name="name">Stable across releases: it names the lease, the job and Scheduling:Intervals:&lt;name&gt;.</param>
+    public static IServiceCollection AddSweep<TSweep>(this IServiceCollection services, string name)
+        where TSweep : class, ISweep
+    {
+        services.AddSingleton<TSweep>();
+        services.AddSingleton(new SweepRegistration(name, typeof(TSweep)));
+        return services;
+    }
 }

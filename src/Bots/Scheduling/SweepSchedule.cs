@@ -1,5 +1,4 @@
 using Hromada.Core.Sweeps;
-using Microsoft.Extensions.Options;
 using Quartz;
 using SchedulingOptions = Hromada.Core.Sweeps.SchedulingOptions;
 
@@ -16,33 +15,23 @@ internal sealed class SweepSchedule(ISchedulerFactory schedulers, SweepRunner ru
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var names = runner.Sweeps.Select(sweep => sweep.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var unknown = options.Intervals.Keys.Where(key => !names.Contains(key)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new OptionsValidationException(
-                SchedulingOptions.Section,
-                typeof(SchedulingOptions),
-                [.. unknown.Select(key => $"Scheduling:Intervals:{key} names no sweep; the sweeps are {string.Join(", ", names.Order())}.")]);
-        }
-
         if (!options.Enabled)
         {
             return;
         }
 
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        foreach (var sweep in runner.Sweeps)
+        foreach (var name in runner.Names)
         {
             var job = JobBuilder.Create<SweepJob>()
-                .WithIdentity(sweep.Name, Group)
-                .UsingJobData(SweepJob.SweepKey, sweep.Name)
+                .WithIdentity(name, Group)
+                .UsingJobData(SweepJob.SweepKey, name)
                 .Build();
             var trigger = TriggerBuilder.Create()
-                .WithIdentity(sweep.Name, Group)
+                .WithIdentity(name, Group)
                 .StartNow()
                 .WithSimpleSchedule(schedule => schedule
-                    .WithInterval(options.IntervalOf(sweep))
+                    .WithInterval(options.IntervalOf(name, runner.Sweep(name)))
                     .RepeatForever())
                 .Build();
             await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);

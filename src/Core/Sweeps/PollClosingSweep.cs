@@ -23,7 +23,7 @@ public sealed partial class PollClosingSweep(
     /// <summary>Residents read, and messages queued, per store call.</summary>
     public const int BatchSize = 500;
 
-    public string Name => "PollClosing";
+    public const string Name = "PollClosing";
 
     public TimeSpan DefaultInterval => TimeSpan.FromMinutes(1);
 

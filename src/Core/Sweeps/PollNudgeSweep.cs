@@ -24,7 +24,7 @@ public sealed partial class PollNudgeSweep(
 {
     public const int BatchSize = 500;
 
-    public string Name => "PollNudge";
+    public const string Name = "PollNudge";
 
     public TimeSpan DefaultInterval => TimeSpan.FromMinutes(10);
 

@@ -20,5 +20,5 @@ public sealed class SchedulingOptions
     /// <summary>How long before a poll closes its non-voters are reminded of it.</summary>
     public TimeSpan PollNudgeBefore { get; set; } = TimeSpan.FromHours(24);
 
-    public TimeSpan IntervalOf(ISweep sweep) => Intervals.GetValueOrDefault(sweep.Name, sweep.DefaultInterval);
+    public TimeSpan IntervalOf(string name, ISweep sweep) => Intervals.GetValueOrDefault(name, sweep.DefaultInterval);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Hromada.Core.Sweeps;
@@ -7,19 +8,29 @@ namespace Hromada.Core.Sweeps;
 /// runs each sweep at a time. The scheduler calls it; tests call it directly at a fake time.
 /// </summary>
 public sealed partial class SweepRunner(
-    IEnumerable<ISweep> sweeps, ISweepStore store, TimeProvider time, SchedulingOptions options, ILogger<SweepRunner> logger)
+    IEnumerable<SweepRegistration> registrations,
+    IServiceProvider services,
+    ISweepStore store,
+    TimeProvider time,
+    SchedulingOptions options,
+    ILogger<SweepRunner> logger)
 {
-    private readonly Dictionary<string, ISweep> _sweeps = sweeps.ToDictionary(sweep => sweep.Name, StringComparer.Ordinal);
+    private readonly Dictionary<string, Type> _sweeps = registrations.ToDictionary(sweep => sweep.Name, sweep => sweep.Type, StringComparer.Ordinal);
 
     /// <summary>This instance's name in the leases: unique per process start.</summary>
     public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    public IReadOnlyCollection<ISweep> Sweeps => _sweeps.Values;
+    public IReadOnlyCollection<string> Names => _sweeps.Keys;
+
+    public ISweep Sweep(string name) =>
+        _sweeps.TryGetValue(name, out var type)
+            ? (ISweep)services.GetRequiredService(type)
+            : throw new ArgumentException($"No sweep named '{name}'.", nameof(name));
 
     /// <returns>False when another instance holds the sweep's lease, so this one ran nothing.</returns>
     public async Task<bool> RunAsync(string name, CancellationToken cancellationToken)
     {
-        var sweep = _sweeps.GetValueOrDefault(name) ?? throw new ArgumentException($"No sweep named '{name}'.", nameof(name));
+        var sweep = Sweep(name);
         var now = time.GetUtcNow();
         if (!await store.TryAcquireLeaseAsync(name, Holder, now, now + options.Lease, cancellationToken))
         {
