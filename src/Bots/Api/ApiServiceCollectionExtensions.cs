@@ -35,9 +35,13 @@ public static class ApiServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The endpoint groups, each behind the API-key policy, and the OpenAPI document.</summary>
+    /// <summary>
+    /// The endpoint groups, each behind the API-key policy, and the OpenAPI document; under /api, an
+    /// answer without a body (an unknown path's 404, a 405) gets problem details too.
+    /// </summary>
     public static WebApplication MapHromadaApi(this WebApplication app)
     {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(BasePath), api => api.UseStatusCodePages());
         app.MapOpenApi();
         var api = app.MapGroup(BasePath)
             .RequireAuthorization(ApiKeyAuthenticationHandler.Policy)

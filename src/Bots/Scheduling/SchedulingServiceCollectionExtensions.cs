@@ -19,6 +19,9 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SchedulingOptions>>().Value);
         services.AddSingleton<SweepRunner>();
         services.AddQuartz();
+
+        // Quartz keeps schedulers in a process-wide registry by name: each host (a test runs several) gets its own.
+        services.Configure<QuartzSchedulerOptions>(quartz => quartz.InstanceName = $"hromada-{Guid.NewGuid():N}");
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddHostedService<SweepSchedule>();
 

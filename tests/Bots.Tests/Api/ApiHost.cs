@@ -23,7 +23,8 @@ internal sealed class ApiHost : IAsyncDisposable
 
     private ApiHost(params (string Key, string? Value)[] settings)
     {
-        Host = TestHost.Start(services => services.AddSingleton<TimeProvider>(Clock), [("Scheduling:Enabled", "false"), .. settings]);
+        (string Key, string? Value)[] schedulerOff = settings.Any(setting => setting.Key == "Scheduling:Enabled") ? [] : [("Scheduling:Enabled", "false")];
+        Host = TestHost.Start(services => services.AddSingleton<TimeProvider>(Clock), [.. schedulerOff, .. settings]);
     }
 
     public FakeTimeProvider Clock { get; } = new(StartTime);

@@ -1,16 +1,21 @@
 using Hromada.Core.Polls;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Hromada.Bots.Api.Polls;
 
 /// <summary>GET /polls: the filters and the page.</summary>
 /// <param name="Community">A community id the key reaches; all the key's communities when left out.</param>
 /// <param name="Status">open, closed, proposed or rejected, at the time of the request.</param>
-public sealed record PollListQuery(string? Community, string? Status, int? Offset, int? Limit)
+public sealed record PollListQuery(
+    [FromQuery(Name = "community")] string? Community,
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "offset")] int? Offset,
+    [FromQuery(Name = "limit")] int? Limit)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
-    public PollStatus? ParsedStatus => EnumName.Parse<PollStatus>(Status);
+    internal PollStatus? ParsedStatus => EnumName.Parse<PollStatus>(Status);
 }
 
 /// <summary>POST /polls: a poll to open now (or at <see cref="OpensAt"/>) until <see cref="ClosesAt"/>.</summary>
@@ -33,9 +38,9 @@ public sealed record CreatePollRequest(
     DateTimeOffset? OpensAt,
     DateTimeOffset? ClosesAt)
 {
-    public PollType ParsedType => EnumName.Parse<PollType>(Type) ?? PollType.SingleChoice;
+    internal PollType ParsedType => EnumName.Parse<PollType>(Type) ?? PollType.SingleChoice;
 
-    public PollKind ParsedKind => EnumName.Parse<PollKind>(Kind) ?? PollKind.CurrentState;
+    internal PollKind ParsedKind => EnumName.Parse<PollKind>(Kind) ?? PollKind.CurrentState;
 }
 
 /// <summary>Enum values as the API writes them: by name, in camelCase, read in any case; never by number.</summary>
