@@ -4,12 +4,19 @@ using LiteDB;
 
 namespace Hromada.Persistence.LiteDb;
 
-internal sealed class LiteDbApiKeyStore(LiteDatabase database) : IApiKeyStore
+internal sealed class LiteDbApiKeyStore : IApiKeyStore
 {
-    private readonly ILiteCollection<ApiKeyDocument> _keys = database.GetCollection<ApiKeyDocument>("apiKeys");
+    private readonly ILiteCollection<ApiKeyDocument> _keys;
 
     /// <summary>Makes a revocation's read and write one step; the file has no other writer (direct mode).</summary>
     private readonly Lock _writeLock = new();
+
+    /// <summary>The index (the list's order) also creates the collection before concurrent writers can (see <see cref="LiteDbSweepStore"/>).</summary>
+    public LiteDbApiKeyStore(LiteDatabase database)
+    {
+        _keys = database.GetCollection<ApiKeyDocument>("apiKeys");
+        _keys.EnsureIndex(d => d.CreatedAt);
+    }
 
     public Task AddAsync(ApiKey key, CancellationToken cancellationToken)
     {

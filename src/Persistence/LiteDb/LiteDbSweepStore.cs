@@ -4,13 +4,25 @@ using LiteDB;
 
 namespace Hromada.Persistence.LiteDb;
 
-internal sealed class LiteDbSweepStore(LiteDatabase database) : ISweepStore
+internal sealed class LiteDbSweepStore : ISweepStore
 {
-    private readonly ILiteCollection<SweepLeaseDocument> _leases = database.GetCollection<SweepLeaseDocument>("sweepLeases");
-    private readonly ILiteCollection<SweepMarkDocument> _marks = database.GetCollection<SweepMarkDocument>("sweepMarks");
+    private readonly ILiteCollection<SweepLeaseDocument> _leases;
+    private readonly ILiteCollection<SweepMarkDocument> _marks;
 
     /// <summary>Makes a lease's read, check and write one step; the file has no other writer (direct mode).</summary>
     private readonly Lock _leaseLock = new();
+
+    /// <summary>
+    /// The indexes create the collections now, as the host starts: LiteDB 5 can break its page state
+    /// when a collection is first created while other writers are busy (sweeps run from the start).
+    /// </summary>
+    public LiteDbSweepStore(LiteDatabase database)
+    {
+        _leases = database.GetCollection<SweepLeaseDocument>("sweepLeases");
+        _leases.EnsureIndex(d => d.Until);
+        _marks = database.GetCollection<SweepMarkDocument>("sweepMarks");
+        _marks.EnsureIndex(d => d.At);
+    }
 
     public Task<bool> TryAcquireLeaseAsync(
         string sweep, string holder, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
