@@ -5,9 +5,10 @@ using SchedulingOptions = Hromada.Core.Sweeps.SchedulingOptions;
 namespace Hromada.Bots.Scheduling;
 
 /// <summary>
-/// Schedules one Quartz job per sweep, repeating at its interval from start-up on. Quartz keeps the
-/// schedule in memory: what is due lives in the store, so a restart loses nothing, and the first run
-/// after it picks up whatever fell due while the host was down.
+/// Schedules one Quartz job per sweep, first one interval after start-up (the host's own start-up
+/// writes go first), then at that interval. Quartz keeps the schedule in memory: what is due lives in
+/// the store, so a restart loses nothing, and the first run after it picks up whatever fell due while
+/// the host was down.
 /// </summary>
 internal sealed class SweepSchedule(ISchedulerFactory schedulers, SweepRunner runner, SchedulingOptions options) : IHostedService
 {
@@ -29,7 +30,7 @@ internal sealed class SweepSchedule(ISchedulerFactory schedulers, SweepRunner ru
                 .Build();
             var trigger = TriggerBuilder.Create()
                 .WithIdentity(name, Group)
-                .StartNow()
+                .StartAt(DateTimeOffset.UtcNow + options.IntervalOf(name, runner.Sweep(name)))
                 .WithSimpleSchedule(schedule => schedule
                     .WithInterval(options.IntervalOf(name, runner.Sweep(name)))
                     .RepeatForever())

@@ -9,7 +9,7 @@ internal sealed class LiteDbSweepStore : ISweepStore
     private readonly ILiteCollection<SweepLeaseDocument> _leases;
     private readonly ILiteCollection<SweepMarkDocument> _marks;
 
-    /// <summary>Makes a lease's read, check and write one step; the file has no other writer (direct mode).</summary>
+    /// <summary>Makes a lease's or a mark's read, check and write one step; the file has no other writer (direct mode).</summary>
     private readonly Lock _leaseLock = new();
 
     /// <summary>
@@ -44,9 +44,11 @@ internal sealed class LiteDbSweepStore : ISweepStore
     {
         lock (_leaseLock)
         {
+            // Ended rather than deleted: a delete that empties a page, under other writers, is where LiteDB 5 breaks.
             if (_leases.FindById(sweep) is { } lease && lease.Holder == holder)
             {
-                _leases.Delete(sweep);
+                lease.Until = DateTime.MinValue;
+                _leases.Update(lease);
             }
         }
 
@@ -58,13 +60,14 @@ internal sealed class LiteDbSweepStore : ISweepStore
 
     public Task MarkDoneAsync(string sweep, string item, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        try
-        {
-            _marks.Insert(new SweepMarkDocument { Id = SweepMarkDocument.KeyOf(sweep, item), At = DocumentFormat.ToStored(at) });
-        }
-        catch (LiteException exception) when (LiteDbFile.IsDuplicateKey(exception))
+        var key = SweepMarkDocument.KeyOf(sweep, item);
+        lock (_leaseLock)
         {
             // Marked before: the first time stays.
+            if (_marks.FindById(key) is null)
+            {
+                _marks.Insert(new SweepMarkDocument { Id = key, At = DocumentFormat.ToStored(at) });
+            }
         }
 
         return Task.CompletedTask;
