@@ -1,4 +1,5 @@
 using Hromada.Core.Admin;
+using Hromada.Core.ApiKeys;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Dialogs.Events;
@@ -8,6 +9,7 @@ using Hromada.Core.Dialogs.Admin.ClosePoll;
 using Hromada.Core.Dialogs.Admin.Moderate;
 using Hromada.Core.Dialogs.Admin.Roles;
 using Hromada.Core.Dialogs.Admin.Stats;
+using Hromada.Core.Dialogs.ApiKeys;
 using Hromada.Core.Dialogs.Forget;
 using Hromada.Core.Dialogs.Help;
 using Hromada.Core.Dialogs.Ideas;
@@ -24,6 +26,7 @@ using Hromada.Core.Events;
 using Hromada.Core.Dialogs.Reports;
 using Hromada.Core.Reports;
 using Hromada.Core.Moderation;
+using Hromada.Core.Polls;
 using Hromada.Core.Residents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ResidentNotifier>();
         services.AddSingleton<ProfileQuestions>();
         services.AddSingleton<PollMessages>();
+        services.AddSingleton<PollResultsNotice>();
         services.AddSingleton<IdeaMessages>();
         services.AddSingleton<IdeaModeration>();
         services.AddSingleton<IPersonalDataSection, IdeasPersonalData>();
@@ -52,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IPersonalDataSection, EventsDataSection>();
         services.AddSingleton<ReportModeration>();
         services.AddSingleton<IPersonalDataSection, ReportsPersonalData>();
+        services.AddSingleton<ApiKeyRegistry>();
         services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
         services.AddModeration();
         services.AddSingleton<DialogRegistry>();
@@ -82,6 +87,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<ModerateDialog>();
         services.AddDialog<BlockDialog>();
         services.AddDialog<StatsDialog>();
+        services.AddDialog<ApiKeyDialog>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Hromada.Core.ApiKeys;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Ideas;
@@ -6,6 +7,7 @@ using Hromada.Core.Moderation;
 using Hromada.Core.Polls;
 using Hromada.Core.Reports;
 using Hromada.Core.Residents;
+using Hromada.Core.Sweeps;
 using Hromada.Persistence.LiteDb;
 using Hromada.Persistence.Mongo;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +43,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbRoleStore>();
         services.AddSingleton<LiteDbAuditStore>();
         services.AddSingleton<LiteDbCommunityStatsStore>();
+        services.AddSingleton<LiteDbApiKeyStore>();
+        services.AddSingleton<LiteDbSweepStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -59,6 +63,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoRoleStore>();
         services.AddSingleton<MongoAuditStore>();
         services.AddSingleton<MongoCommunityStatsStore>();
+        services.AddSingleton<MongoApiKeyStore>();
+        services.AddSingleton<MongoSweepStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -76,6 +82,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<IRoleStore, LiteDbRoleStore, MongoRoleStore>);
         services.AddSingleton(Pick<IAuditStore, LiteDbAuditStore, MongoAuditStore>);
         services.AddSingleton(Pick<ICommunityStatsStore, LiteDbCommunityStatsStore, MongoCommunityStatsStore>);
+        services.AddSingleton(Pick<IApiKeyStore, LiteDbApiKeyStore, MongoApiKeyStore>);
+        services.AddSingleton(Pick<ISweepStore, LiteDbSweepStore, MongoSweepStore>);
         return services;
     }
 

@@ -70,5 +70,7 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         new LiteDbReportStore(database),
         new LiteDbRoleStore(database),
         new LiteDbAuditStore(database),
-        new LiteDbCommunityStatsStore(database));
+        new LiteDbCommunityStatsStore(database),
+        new LiteDbApiKeyStore(database),
+        new LiteDbSweepStore(database));
 }

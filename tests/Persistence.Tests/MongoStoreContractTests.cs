@@ -35,7 +35,9 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoReportStore(database),
             new MongoRoleStore(database),
             new MongoAuditStore(database),
-            new MongoCommunityStatsStore(database));
+            new MongoCommunityStatsStore(database),
+            new MongoApiKeyStore(database),
+            new MongoSweepStore(database));
     }
 
     public override async ValueTask DisposeAsync()

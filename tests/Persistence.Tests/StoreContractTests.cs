@@ -1,3 +1,4 @@
+using Hromada.Core.ApiKeys;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Ideas;
@@ -6,6 +7,7 @@ using Hromada.Core.Moderation;
 using Hromada.Core.Polls;
 using Hromada.Core.Reports;
 using Hromada.Core.Residents;
+using Hromada.Core.Sweeps;
 
 namespace Hromada.Persistence.Tests;
 
@@ -43,6 +45,10 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected IAuditStore Audit => Opened.Audit;
 
     protected ICommunityStatsStore Stats => Opened.Stats;
+
+    protected IApiKeyStore ApiKeys => Opened.ApiKeys;
+
+    protected ISweepStore Sweeps => Opened.Sweeps;
 
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
@@ -85,5 +91,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         IReportStore Reports,
         IRoleStore Roles,
         IAuditStore Audit,
-        ICommunityStatsStore Stats);
+        ICommunityStatsStore Stats,
+        IApiKeyStore ApiKeys,
+        ISweepStore Sweeps);
 }

@@ -1,5 +1,3 @@
-using Hromada.Core.Conversations;
-using Hromada.Core.Dialogs.Polls;
 using Hromada.Core.Localization;
 using Hromada.Core.Polls;
 using Hromada.Core.Residents;
@@ -12,7 +10,7 @@ namespace Hromada.Core.Moderation;
 /// residents concerned hear of it through <see cref="ResidentNotifier"/>.
 /// </summary>
 public sealed class PollModeration(
-    IPollStore polls, IBallotStore ballots, IResidentStore residents, ResidentNotifier notifier, AuditTrail audit)
+    IPollStore polls, IResidentStore residents, ResidentNotifier notifier, PollResultsNotice results, AuditTrail audit)
 {
     public const string CreateAttempt = "poll.create";
     public const string CloseAttempt = "poll.close";
@@ -48,7 +46,7 @@ public sealed class PollModeration(
         await polls.SaveAsync(closed, cancellationToken);
         await audit.RecordAsync(
             by.Actor, AuditActions.PollClosed, AuditTargets.Poll(poll.Id), poll.CommunityId, Timing(poll), Timing(closed), cancellationToken);
-        await SendResultsAsync(closed, cancellationToken);
+        await results.SendAsync(closed, cancellationToken);
         return ModerationOutcome.Done;
     }
 
@@ -96,27 +94,6 @@ public sealed class PollModeration(
         return ModerationOutcome.Done;
     }
 
-    /// <summary>
-    /// Sends the closed poll's totals to each resident who answered it, in their language. Idempotent
-    /// (one key per poll and resident), so closing by hand and a scheduled sweep never send twice.
-    /// </summary>
-    /// <returns>How many residents the results were queued for.</returns>
-    public async Task<int> SendResultsAsync(Poll poll, CancellationToken cancellationToken)
-    {
-        var tally = await ballots.TallyAsync(poll, cancellationToken);
-        var sent = 0;
-        foreach (var residentId in await ballots.ListVoterIdsAsync(poll.Id, cancellationToken))
-        {
-            if (await residents.GetAsync(residentId, cancellationToken) is { } resident
-                && await notifier.NotifyAsync(resident, $"poll:{poll.Id}:results", language => Results(language, poll, tally), cancellationToken))
-            {
-                sent++;
-            }
-        }
-
-        return sent;
-    }
-
     /// <summary>The proposals of the moderator's communities, oldest first, without those of blocked residents.</summary>
     public async Task<IReadOnlyList<Poll>> QueueAsync(ModeratorScope by, CancellationToken cancellationToken)
     {
@@ -131,9 +108,6 @@ public sealed class PollModeration(
 
         return queue;
     }
-
-    private static OutboundReply Results(Language language, Poll poll, PollTally tally) =>
-        new($"{Texts.Get(language, "ClosePoll_ResultsNotice", poll.Question)}\n\n{PollMessages.Results(language, poll, tally)}");
 
     /// <summary>A proposal still waiting, and not one a blocked resident made (those stay hidden).</summary>
     private async Task<Poll?> ProposalAsync(string pollId, CancellationToken cancellationToken) =>

@@ -60,6 +60,13 @@ public interface IBallotStore
     /// <summary>How many residents answered the poll.</summary>
     Task<int> CountAsync(string pollId, CancellationToken cancellationToken);
 
-    /// <summary>Who answered the poll (never how), to send them its results when it closes.</summary>
-    Task<IReadOnlyList<string>> ListVoterIdsAsync(string pollId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The ids of the residents who answered the poll, read from the store page by page as they are
+    /// consumed (a national poll may have hundreds of thousands). Who chose what stays private.
+    /// </summary>
+    IAsyncEnumerable<string> ListVoterIdsAsync(string pollId, CancellationToken cancellationToken);
+
+    /// <summary>Which of <paramref name="residentIds"/> answered the poll.</summary>
+    Task<IReadOnlySet<string>> FindVotersAsync(
+        string pollId, IReadOnlyCollection<string> residentIds, CancellationToken cancellationToken);
 }

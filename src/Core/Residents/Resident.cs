@@ -90,4 +90,16 @@ public interface IResidentStore
     /// </summary>
     Task<IReadOnlyList<Resident>> ListFollowingAsync(
         IReadOnlyCollection<string>? communityIds, string? afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The residents of those ids that exist, in no particular order.</summary>
+    Task<IReadOnlyList<Resident>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Registered residents of <paramref name="communityId"/> (every registered resident when null),
+    /// read from the store page by page as they are consumed, so a sweep over 100,000 holds one page.
+    /// </summary>
+    IAsyncEnumerable<Resident> ListRegisteredAsync(string? communityId, CancellationToken cancellationToken);
+
+    /// <summary>How many registered residents each community has in each status; pairs without residents are left out.</summary>
+    Task<IReadOnlyList<ResidentCount>> CountRegisteredAsync(CancellationToken cancellationToken);
 }

@@ -28,16 +28,58 @@ public sealed class ResidentNotifier(IOutboxStore outbox, OutboxSignal signal, T
             return false;
         }
 
-        var message = new OutboxMessage(
-            0, $"{key}:{resident.Id}", identity.Channel, identity.ChatId, compose(resident.Language),
-            OutboxStatus.Pending, time.GetUtcNow()) { Priority = priority, NotBefore = notBefore };
-        await outbox.AddAsync([message], cancellationToken);
+        await outbox.AddAsync([Message(resident, identity, key, compose(resident.Language), priority, notBefore)], cancellationToken);
         signal.Notify();
         return true;
+    }
+
+    /// <summary>
+    /// Tells each of <paramref name="residents"/> the same thing, queued in one store write (one
+    /// commit rather than one per resident), each text composed once per language. Residents no app
+    /// can reach are left out. Keys work as in <see cref="NotifyAsync(Resident, string, Func{Language, OutboundReply}, CancellationToken, OutboxPriority, DateTimeOffset?)"/>.
+    /// </summary>
+    /// <returns>How many messages were handed to the outbox (those sent before under the same key are not sent again).</returns>
+    public async Task<int> NotifyAllAsync(
+        IReadOnlyList<Resident> residents,
+        string key,
+        Func<Language, OutboundReply> compose,
+        OutboxPriority priority,
+        CancellationToken cancellationToken)
+    {
+        var replies = new Dictionary<Language, OutboundReply>();
+        var messages = new List<OutboxMessage>(residents.Count);
+        foreach (var resident in residents)
+        {
+            if (resident.Identities.FirstOrDefault(identity => identity.Reachable) is { } identity)
+            {
+                if (!replies.TryGetValue(resident.Language, out var reply))
+                {
+                    replies[resident.Language] = reply = compose(resident.Language);
+                }
+
+                messages.Add(Message(resident, identity, key, reply, priority, notBefore: null));
+            }
+        }
+
+        if (messages.Count > 0)
+        {
+            await outbox.AddAsync(messages, cancellationToken);
+            signal.Notify();
+        }
+
+        return messages.Count;
     }
 
     /// <summary>A text from the resources, in the resident's language.</summary>
     public Task<bool> NotifyAsync(
         Resident resident, string key, string textKey, CancellationToken cancellationToken, params object?[] args) =>
         NotifyAsync(resident, key, language => new OutboundReply(Texts.Get(language, textKey, args)), cancellationToken);
+
+    private OutboxMessage Message(
+        Resident resident, ChannelIdentity identity, string key, OutboundReply reply, OutboxPriority priority, DateTimeOffset? notBefore) =>
+        new(0, $"{key}:{resident.Id}", identity.Channel, identity.ChatId, reply, OutboxStatus.Pending, time.GetUtcNow())
+        {
+            Priority = priority,
+            NotBefore = notBefore,
+        };
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hromada.Core.Polls;
 using Hromada.Persistence.Documents;
 using LiteDB;
@@ -6,6 +7,8 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbBallotStore : IBallotStore
 {
+    private const int PageSize = 500;
+
     private readonly ILiteCollection<BallotDocument> _ballots;
 
     /// <summary>
@@ -48,6 +51,46 @@ internal sealed class LiteDbBallotStore : IBallotStore
     public Task<int> CountAsync(string pollId, CancellationToken cancellationToken) =>
         Task.FromResult(_ballots.Count(d => d.PollId == pollId));
 
-    public Task<IReadOnlyList<string>> ListVoterIdsAsync(string pollId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>([.. _ballots.Find(d => d.PollId == pollId).Select(d => d.ResidentId).Order(StringComparer.Ordinal)]);
+    /// <summary>
+    /// Walks the primary key from "poll/" on, a page at a time: a poll's ballots are one run of keys,
+    /// so each page is an index seek, and the walk stops at the first key of another poll.
+    /// </summary>
+    public async IAsyncEnumerable<string> ListVoterIdsAsync(
+        string pollId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = BallotDocument.KeyOf(pollId, "");
+        while (true)
+        {
+            var page = _ballots.Query()
+                .Where(Query.GT("_id", after))
+                .OrderBy("_id")
+                .Limit(PageSize)
+                .ToList();
+            foreach (var ballot in page)
+            {
+                if (ballot.PollId != pollId)
+                {
+                    yield break;
+                }
+
+                yield return ballot.ResidentId;
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    public Task<IReadOnlySet<string>> FindVotersAsync(
+        string pollId, IReadOnlyCollection<string> residentIds, CancellationToken cancellationToken)
+    {
+        var voters = residentIds.Where(id => _ballots.Exists(Query.EQ("_id", BallotDocument.KeyOf(pollId, id)))).ToHashSet();
+        return Task.FromResult<IReadOnlySet<string>>(voters);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hromada.Core.Conversations;
 using Hromada.Core.Residents;
 using Hromada.Persistence.Documents;
@@ -7,6 +8,8 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbResidentStore : IResidentStore
 {
+    private const int PageSize = 500;
+
     private readonly ILiteCollection<ResidentDocument> _residents;
 
     /// <summary>
@@ -101,6 +104,52 @@ internal sealed class LiteDbResidentStore : IResidentStore
 
         var page = query.OrderBy(d => d.Id).Limit(limit).ToList();
         return Task.FromResult<IReadOnlyList<Resident>>([.. page.Select(d => d.ToResident())]);
+    }
+
+    public Task<IReadOnlyList<Resident>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var found = ids.Select(id => _residents.FindById(id)).OfType<ResidentDocument>().Select(d => d.ToResident()).ToList();
+        return Task.FromResult<IReadOnlyList<Resident>>(found);
+    }
+
+    /// <summary>
+    /// Walks the primary key a page at a time, filtering as it goes: no query holds the file between
+    /// pages, and the pages of one walk add up to one pass over the residents, whatever the community.
+    /// </summary>
+    public async IAsyncEnumerable<Resident> ListRegisteredAsync(
+        string? communityId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = BsonValue.MinValue;
+        while (true)
+        {
+            var page = _residents.Query()
+                .Where(Query.GT("_id", after))
+                .OrderBy("_id")
+                .Limit(PageSize)
+                .ToList();
+            foreach (var document in page.Where(d => d.RegisteredAt is not null && (communityId is null || d.CommunityId == communityId)))
+            {
+                yield return document.ToResident();
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    public Task<IReadOnlyList<ResidentCount>> CountRegisteredAsync(CancellationToken cancellationToken)
+    {
+        var counts = _residents.Find(d => d.RegisteredAt != null)
+            .GroupBy(d => (d.CommunityId, d.Status))
+            .Select(group => new ResidentCount(group.Key.CommunityId, Enum.Parse<ResidentStatus>(group.Key.Status), group.Count()))
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ResidentCount>>(counts);
     }
 
     private ResidentDocument? FindByKey(string key) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hromada.Core.Conversations;
 using Hromada.Core.Residents;
 using Hromada.Persistence.Documents;
@@ -8,6 +9,8 @@ namespace Hromada.Persistence.Mongo;
 
 internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentStore
 {
+    private const int BatchSize = 500;
+
     private readonly IMongoCollection<ResidentDocument> _residents = Collection(database);
 
     public static IMongoCollection<ResidentDocument> Collection(IMongoDatabase database) =>
@@ -16,7 +19,7 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
     /// <summary>
     /// Identity keys: unique over the array's elements, so no identity belongs to two residents.
     /// (MongoDB indexes an empty array as one value too, so only one resident may ever be stored
-    /// without identities.) Phone: for the join of one resident's two apps by a verified number.
+    /// without identities.) Phone: for the join of one resident's two apps by a verified number. Community: for the sweeps that reach a community's residents.
     /// </summary>
     public static Task CreateIndexesAsync(IMongoDatabase database, CancellationToken cancellationToken)
     {
@@ -26,6 +29,7 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
                 new(keys.Ascending(d => d.IdentityKeys), new CreateIndexOptions { Unique = true }),
                 new(keys.Ascending(d => d.Phone)),
                 new(keys.Ascending(d => d.FollowedCommunities).Ascending(d => d.Id)),
+                new(keys.Ascending(d => d.CommunityId)),
             ],
             cancellationToken);
     }
@@ -109,5 +113,38 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
 
         var page = await _residents.Find(query).SortBy(d => d.Id).Limit(limit).ToListAsync(cancellationToken);
         return [.. page.Select(d => d.ToResident())];
+    }
+
+    public async Task<IReadOnlyList<Resident>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var found = await _residents.Find(Builders<ResidentDocument>.Filter.In(d => d.Id, ids)).ToListAsync(cancellationToken);
+        return [.. found.Select(d => d.ToResident())];
+    }
+
+    /// <summary>One cursor, read a batch at a time as it is consumed; the community index finds a community's residents.</summary>
+    public async IAsyncEnumerable<Resident> ListRegisteredAsync(
+        string? communityId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = Builders<ResidentDocument>.Filter;
+        var registered = filter.Ne(d => d.RegisteredAt, null);
+        using var cursor = await _residents
+            .Find(communityId is null ? registered : registered & filter.Eq(d => d.CommunityId, communityId), new FindOptions { BatchSize = BatchSize })
+            .ToCursorAsync(cancellationToken);
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            foreach (var document in cursor.Current)
+            {
+                yield return document.ToResident();
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<ResidentCount>> CountRegisteredAsync(CancellationToken cancellationToken)
+    {
+        var groups = await _residents.Aggregate()
+            .Match(d => d.RegisteredAt != null)
+            .Group(d => new { d.CommunityId, d.Status }, group => new { group.Key, Count = group.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. groups.Select(g => new ResidentCount(g.Key.CommunityId, Enum.Parse<ResidentStatus>(g.Key.Status), g.Count))];
     }
 }

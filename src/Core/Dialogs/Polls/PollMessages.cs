@@ -39,7 +39,7 @@ public sealed class PollMessages(CommunityDirectory communities)
     /// <summary>The totals only: the number of voters, then each option with a bar, its share and its count.</summary>
     public static string Results(DialogContext context, Poll poll, PollTally tally) => Results(context.Language, poll, tally);
 
-    /// <summary>The totals in <paramref name="language"/>, for a message outside a conversation (results sent at closing).</summary>
+    /// <inheritdoc cref="Results(DialogContext, Poll, PollTally)"/>
     public static string Results(Localization.Language language, Poll poll, PollTally tally)
     {
         var text = new StringBuilder(Texts.Get(language, "Polls_Results", tally.Voters));

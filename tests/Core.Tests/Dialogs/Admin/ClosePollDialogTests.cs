@@ -36,7 +36,7 @@ public sealed class ClosePollDialogTests : IDisposable
         var closed = await bot.Services<IPollStore>().GetAsync(poll.Id, CancellationToken.None);
         Assert.Equal((PollStatus.Closed, _time.GetUtcNow()), (closed!.Status, closed.ClosesAt));
         var results = Assert.Single(await bot.NewRepliesAsync("olena"));
-        Assert.StartsWith(Text("ClosePoll_ResultsNotice", PollFixtures.Question), results.Text);
+        Assert.StartsWith(Text("Polls_ClosedResults", PollFixtures.Question, "").TrimEnd(), results.Text);
         Assert.Contains(Text("Polls_Results", 2), results.Text);
         Assert.Contains("Так\n█████░░░░░ 50% (1)", results.Text);
         Assert.Single(await bot.NewRepliesAsync("taras"));
@@ -45,7 +45,7 @@ public sealed class ClosePollDialogTests : IDisposable
         Assert.Contains("\"status\":\"open\"", audited.Before);
         Assert.Contains("\"status\":\"closed\"", audited.After);
 
-        await bot.Services<PollModeration>().SendResultsAsync(closed, CancellationToken.None);
+        await bot.Services<PollResultsNotice>().SendAsync(closed!, CancellationToken.None);
 
         Assert.Empty(await bot.NewRepliesAsync("olena"));
     }
