@@ -5,6 +5,7 @@ using Hromada.Core.Dialogs.Events;
 using Hromada.Core.Dialogs.Admin;
 using Hromada.Core.Dialogs.Admin.Block;
 using Hromada.Core.Dialogs.Admin.ClosePoll;
+using Hromada.Core.Dialogs.Admin.Issues;
 using Hromada.Core.Dialogs.Admin.Moderate;
 using Hromada.Core.Dialogs.Admin.Roles;
 using Hromada.Core.Dialogs.Admin.Stats;
@@ -82,6 +83,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<ModerateDialog>();
         services.AddDialog<BlockDialog>();
         services.AddDialog<StatsDialog>();
+        services.AddDialog<IssuesDialog>();
         return services;
     }
 
@@ -92,6 +94,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<RoleGrants>();
         services.AddSingleton<PollModeration>();
+        services.AddSingleton<ReportDecisions>();
         services.AddSingleton<ResidentBlocks>();
         services.AddSingleton<ResidentLookup>();
         services.AddSingleton<IPersonalDataSection, ModerationDataSection>();
