@@ -7,6 +7,7 @@ using Hromada.Core.Dialogs.Admin.Block;
 using Hromada.Core.Dialogs.Admin.ClosePoll;
 using Hromada.Core.Dialogs.Admin.Issues;
 using Hromada.Core.Dialogs.Admin.Moderate;
+using Hromada.Core.Dialogs.Admin.NewEvent;
 using Hromada.Core.Dialogs.Admin.Roles;
 using Hromada.Core.Dialogs.Admin.Stats;
 using Hromada.Core.Dialogs.Forget;
@@ -84,6 +85,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<BlockDialog>();
         services.AddDialog<StatsDialog>();
         services.AddDialog<IssuesDialog>();
+        services.AddDialog<NewEventDialog>();
         return services;
     }
 
@@ -95,6 +97,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RoleGrants>();
         services.AddSingleton<PollModeration>();
         services.AddSingleton<ReportDecisions>();
+        services.AddSingleton<EventPublishing>();
         services.AddSingleton<ResidentBlocks>();
         services.AddSingleton<ResidentLookup>();
         services.AddSingleton<IPersonalDataSection, ModerationDataSection>();
