@@ -98,6 +98,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PollModeration>();
         services.AddSingleton<ReportDecisions>();
         services.AddSingleton<EventPublishing>();
+        services.AddSingleton<IdeaDecisions>();
         services.AddSingleton<ResidentBlocks>();
         services.AddSingleton<ResidentLookup>();
         services.AddSingleton<IPersonalDataSection, ModerationDataSection>();
