@@ -6,7 +6,9 @@ using Hromada.Core.Dialogs.Events;
 using Hromada.Core.Dialogs.Admin;
 using Hromada.Core.Dialogs.Admin.Block;
 using Hromada.Core.Dialogs.Admin.ClosePoll;
+using Hromada.Core.Dialogs.Admin.Issues;
 using Hromada.Core.Dialogs.Admin.Moderate;
+using Hromada.Core.Dialogs.Admin.NewEvent;
 using Hromada.Core.Dialogs.Admin.Roles;
 using Hromada.Core.Dialogs.Admin.Stats;
 using Hromada.Core.Dialogs.ApiKeys;
@@ -88,6 +90,8 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<BlockDialog>();
         services.AddDialog<StatsDialog>();
         services.AddDialog<ApiKeyDialog>();
+        services.AddDialog<IssuesDialog>();
+        services.AddDialog<NewEventDialog>();
         return services;
     }
 
@@ -98,6 +102,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<RoleGrants>();
         services.AddSingleton<PollModeration>();
+        services.AddSingleton<ReportDecisions>();
+        services.AddSingleton<EventPublishing>();
+        services.AddSingleton<IdeaDecisions>();
         services.AddSingleton<ResidentBlocks>();
         services.AddSingleton<ResidentLookup>();
         services.AddSingleton<IPersonalDataSection, ModerationDataSection>();

@@ -41,6 +41,17 @@ public static class AuditActions
     public const string PollRejected = "poll.rejected";
     public const string ResidentBlocked = "resident.blocked";
     public const string ResidentUnblocked = "resident.unblocked";
+    public const string IdeaPublished = "idea.published";
+    public const string IdeaRejected = "idea.rejected";
+
+    /// <summary>A published idea moved a step on (under consideration, accepted, implemented).</summary>
+    public const string IdeaMoved = "idea.moved";
+    public const string ReportAcknowledged = "report.acknowledged";
+    public const string ReportInProgress = "report.inProgress";
+    public const string ReportResolved = "report.resolved";
+    public const string ReportRejected = "report.rejected";
+    public const string ReportReplied = "report.replied";
+    public const string EventCreated = "event.created";
 
     /// <summary>Somebody without the role tried an admin command or action; the target names which.</summary>
     public const string Refused = "access.refused";
@@ -52,6 +63,13 @@ public static class AuditTargets
     public static string Poll(string pollId) => $"poll:{pollId}";
 
     public static string Resident(string residentId) => $"resident:{residentId}";
+
+    public static string Idea(string ideaId) => $"idea:{ideaId}";
+
+    /// <summary>A problem report by the number moderators and residents know it by.</summary>
+    public static string Report(long number) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"report:{number}");
+
+    public static string Event(string eventId) => $"event:{eventId}";
 
     /// <summary>A command or an action that was refused, such as "command:/newpoll".</summary>
     public static string Command(string command) => $"command:{command}";

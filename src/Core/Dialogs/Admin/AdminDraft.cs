@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hromada.Core.Conversations;
+using Hromada.Core.Ideas;
 using Hromada.Core.Moderation;
 
 namespace Hromada.Core.Dialogs.Admin;
@@ -46,6 +47,20 @@ public sealed class AdminDraft(ConversationSession session)
     {
         get => _session.Data.GetValueOrDefault("reason");
         set => _session.SetData("reason", value);
+    }
+
+    /// <summary>The idea a moderator decides on in /moderate.</summary>
+    public string? IdeaId
+    {
+        get => _session.Data.GetValueOrDefault("idea");
+        set => _session.SetData("idea", value);
+    }
+
+    /// <summary>The status the moderator moves the idea to.</summary>
+    public IdeaStatus? IdeaStatus
+    {
+        get => Enum.TryParse<IdeaStatus>(_session.Data.GetValueOrDefault("ideaStatus"), out var status) ? status : null;
+        set => _session.SetData("ideaStatus", value?.ToString());
     }
 
     /// <summary>Which of a dialog's commands started it, for a dialog that serves two (/block and /unblock).</summary>

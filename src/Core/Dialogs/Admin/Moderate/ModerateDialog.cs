@@ -2,6 +2,7 @@ using System.Text;
 using FluentValidation;
 using Hromada.Core.Conversations;
 using Hromada.Core.Dialogs.Polls;
+using Hromada.Core.Ideas;
 using Hromada.Core.Localization;
 using Hromada.Core.Moderation;
 using Hromada.Core.Polls;
@@ -15,14 +16,18 @@ namespace Hromada.Core.Dialogs.Admin.Moderate;
 /// <summary>
 /// /moderate: the queue of polls residents proposed in the moderator's communities (blocked residents'
 /// proposals hidden). A proposal is approved — the closing time is asked, then it opens — or rejected
-/// with a typed reason; either way its author is told.
+/// with a typed reason; either way its author is told. The proposed ideas wait in the same queue (published,
+/// or rejected with a reason), followed by the published ideas still on their way, each moved one step on.
 /// </summary>
 public sealed class ModerateDialog(
-    AdminGuard guard, PollModeration moderation, IResidentStore residents, PollMessages messages) : AdminDialog<ModerateState>(guard)
+    AdminGuard guard, PollModeration moderation, IdeaDecisions ideas, IResidentStore residents, PollMessages messages)
+    : AdminDialog<ModerateState>(guard)
 {
     public const string ProposalPrefix = "proposal:";
+    public const string IdeaPrefix = "idea:";
     public const string Approve = "approve";
     public const string Reject = "reject";
+    public const string Advance = "advance";
 
     private static readonly ReasonValidator ReasonRule = new();
 
@@ -36,7 +41,7 @@ public sealed class ModerateDialog(
     protected override async Task BeginAsync(DialogContext context)
     {
         await base.BeginAsync(context);
-        if (context.Loaded<Queue>() is { Proposals.Count: 0 })
+        if (context.Loaded<Queue>() is { IsEmpty: true })
         {
             context.Session.Leave();
         }
@@ -44,16 +49,26 @@ public sealed class ModerateDialog(
 
     protected override async Task LoadAsync(DialogContext context)
     {
+        var choosing = context.Session.State == nameof(AwaitingProposal);
         var queue = await moderation.QueueAsync(Scope(context), context.CancellationToken);
-        context.Keep(new Queue(queue));
+        context.Keep(new Queue(
+            queue,
+            choosing ? await ideas.ProposedAsync(Scope(context), context.CancellationToken) : [],
+            choosing ? await ideas.InProgressAsync(Scope(context), context.CancellationToken) : []));
 
-        var pollId = context.Session.State == nameof(AwaitingProposal)
-            ? ProposalIdIn(context.Message.ButtonData)
-            : new PollDraft(context.Session).PollId;
+        var pollId = choosing ? IdIn(context.Message.ButtonData, ProposalPrefix) : new PollDraft(context.Session).PollId;
         if (queue.FirstOrDefault(poll => poll.Id == pollId) is { } chosen)
         {
             var author = chosen.AuthorResidentId is { } authorId ? await residents.GetAsync(authorId, context.CancellationToken) : null;
             context.Keep(new Proposal(chosen, author));
+        }
+
+        var ideaId = choosing ? IdIn(context.Message.ButtonData, IdeaPrefix) : new AdminDraft(context.Session).IdeaId;
+        if (ideaId is not null
+            && await ideas.FindAsync(Scope(context), ideaId, context.CancellationToken) is { } idea
+            && Idea.NextStatuses(idea.Status).Count > 0)
+        {
+            context.Keep(new ChosenIdea(idea, await residents.GetAsync(idea.AuthorResidentId, context.CancellationToken)));
         }
     }
 
@@ -62,8 +77,8 @@ public sealed class ModerateDialog(
         var draft = new PollDraft(context.Session);
         var decision = new AdminDraft(context.Session);
 
-        Step(machine.Configure(AwaitingProposal), OptionChosen, AwaitingDecision, () => TakeProposal(context, draft));
-        Fork(machine.Configure(AwaitingDecision), OptionChosen, () => TakeDecision(context), AwaitingClosingTime, AwaitingReason);
+        Step(machine.Configure(AwaitingProposal), OptionChosen, AwaitingDecision, () => TakeProposal(context, draft, decision));
+        Fork(machine.Configure(AwaitingDecision), OptionChosen, () => TakeDecision(context, decision), AwaitingClosingTime, AwaitingReason, Completed);
 
         var closing = machine.Configure(AwaitingClosingTime);
         Step(closing, OptionChosen, Completed, () => ClosingTimeQuestion.Take(context, decision));
@@ -75,7 +90,9 @@ public sealed class ModerateDialog(
         machine.Configure(Completed).OnEntryAsync(async () =>
         {
             var by = Scope(context);
-            var outcome = decision.ClosesAt is { } closesAt
+            var outcome = decision.IdeaId is { } ideaId
+                ? await ideas.DecideAsync(by, ideaId, decision.IdeaStatus ?? IdeaStatus.Rejected, decision.Reason, context.CancellationToken)
+                : decision.ClosesAt is { } closesAt
                 ? await moderation.ApproveAsync(by, draft.PollId!, context.Now, closesAt, context.CancellationToken)
                 : await moderation.RejectAsync(by, draft.PollId!, decision.Reason!, context.CancellationToken);
             context.Keep(new ActionResult(outcome));
@@ -94,22 +111,39 @@ public sealed class ModerateDialog(
 
     private OutboundReply AskProposal(DialogContext context)
     {
-        var queue = context.Loaded<Queue>()!.Proposals;
-        if (queue.Count == 0)
+        var queue = context.Loaded<Queue>()!;
+        if (queue.IsEmpty)
         {
             return AdminReplies.WithMenu(context, context.Text("Moderate_Empty"));
         }
 
-        return new OutboundReply(context.Text("Moderate_List", queue.Count))
+        var text = context.Text("Moderate_List", queue.Proposals.Count + queue.Ideas.Count);
+        if (queue.InProgress.Count > 0)
         {
-            Buttons = [.. queue.Select(poll => (IReadOnlyList<ReplyButton>)[new ReplyButton(
-                $"{PollLabel.Shorten(poll.Question)} · {messages.Place(context, poll.CommunityId)}", ProposalPrefix + poll.Id)])],
+            text += "\n" + context.Text("Moderate_IdeasInProgress", queue.InProgress.Count);
+        }
+
+        return new OutboundReply(text)
+        {
+            Buttons =
+            [
+                .. queue.Proposals.Select(poll => Row(
+                    $"{PollLabel.Shorten(poll.Question)} · {messages.Place(context, poll.CommunityId)}", ProposalPrefix + poll.Id)),
+                .. queue.Ideas.Concat(queue.InProgress).Select(idea => Row(
+                    $"💡 {PollLabel.Shorten(idea.Title)} · {context.Text($"IdeaStatus_{idea.Status}")} · {messages.Place(context, idea.CommunityId)}",
+                    IdeaPrefix + idea.Id)),
+            ],
         };
     }
 
     /// <summary>The proposal as its author wrote it, where and when, and the two decisions.</summary>
     private OutboundReply AskDecision(DialogContext context)
     {
+        if (context.Loaded<ChosenIdea>() is var (idea, ideaAuthor))
+        {
+            return AskIdeaDecision(context, idea, ideaAuthor);
+        }
+
         if (context.Loaded<Proposal>() is not var (poll, author))
         {
             // Decided by another moderator meanwhile.
@@ -135,6 +169,22 @@ public sealed class ModerateDialog(
         };
     }
 
+    /// <summary>The idea as its author wrote it, and Publish / Reject for a proposal, or the one step on for a published idea.</summary>
+    private OutboundReply AskIdeaDecision(DialogContext context, Idea idea, Resident? author)
+    {
+        var text = $"💡 {idea.Title}\n\n{idea.Text}\n\n" + context.Text(
+            "Moderate_IdeaDetails",
+            context.Text($"IdeaStatus_{idea.Status}"),
+            messages.Place(context, idea.CommunityId),
+            context.Text($"Sphere_{idea.Sphere}"),
+            author?.Name ?? "—",
+            KyivTime.Format(idea.CreatedAt));
+        IReadOnlyList<ReplyButton> buttons = idea.Status == IdeaStatus.Proposed
+            ? [new ReplyButton(context.Text("Moderate_Publish"), Approve), new ReplyButton(context.Text("Moderate_Reject"), Reject)]
+            : [new ReplyButton(context.Text("Moderate_MoveTo", context.Text($"IdeaStatus_{Idea.NextStatuses(idea.Status)[0]}")), Advance)];
+        return new OutboundReply(text) { PhotoUrl = idea.PhotoId, Buttons = [buttons] };
+    }
+
     private static OutboundReply Decided(DialogContext context)
     {
         var outcome = context.Loaded<ActionResult>()!.Outcome;
@@ -143,16 +193,25 @@ public sealed class ModerateDialog(
             return AdminReplies.NotDone(context, outcome);
         }
 
-        var closesAt = new AdminDraft(context.Session).ClosesAt;
-        var text = closesAt is { } at ? context.Text("Moderate_Approved", KyivTime.Format(at)) : context.Text("Moderate_Rejected");
+        var decision = new AdminDraft(context.Session);
+        var closesAt = decision.ClosesAt;
+        var text = decision.IdeaId is not null
+            ? context.Text("Moderate_IdeaDecided", context.Text($"IdeaStatus_{decision.IdeaStatus ?? IdeaStatus.Rejected}"))
+            : closesAt is { } at ? context.Text("Moderate_Approved", KyivTime.Format(at)) : context.Text("Moderate_Rejected");
         return new OutboundReply(text)
         {
             Buttons = [[new ReplyButton(context.Text("Moderate_Next"), "/moderate"), new ReplyButton(context.Text("Menu_Button"), "/menu")]],
         };
     }
 
-    private static bool TakeProposal(DialogContext context, PollDraft draft)
+    private static bool TakeProposal(DialogContext context, PollDraft draft, AdminDraft decision)
     {
+        if (context.Loaded<ChosenIdea>() is { } chosen)
+        {
+            decision.IdeaId = chosen.Idea.Id;
+            return true;
+        }
+
         if (context.Loaded<Proposal>() is not { } proposal)
         {
             context.Problem = context.Text("Problem_ProposalUnavailable");
@@ -163,8 +222,13 @@ public sealed class ModerateDialog(
         return true;
     }
 
-    private static ModerateState? TakeDecision(DialogContext context)
+    private static ModerateState? TakeDecision(DialogContext context, AdminDraft decision)
     {
+        if (context.Loaded<ChosenIdea>() is { } chosen)
+        {
+            return TakeIdeaDecision(context, chosen.Idea, decision);
+        }
+
         if (context.Loaded<Proposal>() is null)
         {
             return null; // Asking again says it is gone.
@@ -182,10 +246,41 @@ public sealed class ModerateDialog(
         }
     }
 
-    private static string? ProposalIdIn(string? pressed) =>
-        pressed is not null && pressed.StartsWith(ProposalPrefix, StringComparison.Ordinal) ? pressed[ProposalPrefix.Length..] : null;
+    /// <summary>A proposed idea is published now or rejected with a reason; a published one moves its one step on.</summary>
+    private static ModerateState? TakeIdeaDecision(DialogContext context, Idea idea, AdminDraft decision)
+    {
+        var proposed = idea.Status == IdeaStatus.Proposed;
+        switch (context.Message.ButtonData)
+        {
+            case Approve when proposed:
+                decision.IdeaStatus = IdeaStatus.Published;
+                return Completed;
+            case Reject when proposed:
+                decision.IdeaStatus = IdeaStatus.Rejected;
+                return AwaitingReason;
+            case Advance when !proposed:
+                decision.IdeaStatus = Idea.NextStatuses(idea.Status)[0];
+                return Completed;
+            default:
+                context.Problem = context.Text("Problem_UnexpectedInput");
+                return null;
+        }
+    }
 
-    private sealed record Queue(IReadOnlyList<Poll> Proposals);
+    private static IReadOnlyList<ReplyButton> Row(string label, string data) => [new ReplyButton(label, data)];
+
+    private static string? IdIn(string? pressed, string prefix) =>
+        pressed is not null && pressed.StartsWith(prefix, StringComparison.Ordinal) ? pressed[prefix.Length..] : null;
+
+    /// <param name="Ideas">Proposed ideas; read only while choosing, like <paramref name="InProgress"/>.</param>
+    /// <param name="InProgress">Published ideas that may still move a step on.</param>
+    private sealed record Queue(IReadOnlyList<Poll> Proposals, IReadOnlyList<Idea> Ideas, IReadOnlyList<Idea> InProgress)
+    {
+        public bool IsEmpty => Proposals.Count == 0 && Ideas.Count == 0 && InProgress.Count == 0;
+    }
+
+    /// <summary>The idea chosen, in the moderator's communities and not yet final, and its author.</summary>
+    private sealed record ChosenIdea(Idea Idea, Resident? Author);
 
     /// <summary>The proposal chosen, still waiting in the moderator's queue, and its author.</summary>
     private sealed record Proposal(Poll Poll, Resident? Author);
