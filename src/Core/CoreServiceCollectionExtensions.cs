@@ -1,9 +1,11 @@
 using Hromada.Core.Admin;
+using Hromada.Core.Broadcasts;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Dialogs.Events;
 using Hromada.Core.Dialogs.Admin;
 using Hromada.Core.Dialogs.Admin.Block;
+using Hromada.Core.Dialogs.Admin.Broadcast;
 using Hromada.Core.Dialogs.Admin.ClosePoll;
 using Hromada.Core.Dialogs.Admin.Moderate;
 using Hromada.Core.Dialogs.Admin.Roles;
@@ -54,6 +56,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IPersonalDataSection, ReportsPersonalData>();
         services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
         services.AddModeration();
+        services.AddSingleton<BroadcastSender>();
+        services.AddSingleton<BroadcastWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<BroadcastWorker>());
         services.AddSingleton<DialogRegistry>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ConversationWorker>();
@@ -82,6 +87,8 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<ModerateDialog>();
         services.AddDialog<BlockDialog>();
         services.AddDialog<StatsDialog>();
+        services.AddDialog<BroadcastDialog>();
+        services.AddDialog<CancelBroadcastDialog>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Hromada.Core.Broadcasts;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Ideas;
@@ -41,6 +42,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbRoleStore>();
         services.AddSingleton<LiteDbAuditStore>();
         services.AddSingleton<LiteDbCommunityStatsStore>();
+        services.AddSingleton<LiteDbBroadcastStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -59,6 +61,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoRoleStore>();
         services.AddSingleton<MongoAuditStore>();
         services.AddSingleton<MongoCommunityStatsStore>();
+        services.AddSingleton<MongoBroadcastStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -76,6 +79,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<IRoleStore, LiteDbRoleStore, MongoRoleStore>);
         services.AddSingleton(Pick<IAuditStore, LiteDbAuditStore, MongoAuditStore>);
         services.AddSingleton(Pick<ICommunityStatsStore, LiteDbCommunityStatsStore, MongoCommunityStatsStore>);
+        services.AddSingleton(Pick<IBroadcastStore, LiteDbBroadcastStore, MongoBroadcastStore>);
         return services;
     }
 

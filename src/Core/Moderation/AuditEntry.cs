@@ -41,6 +41,8 @@ public static class AuditActions
     public const string PollRejected = "poll.rejected";
     public const string ResidentBlocked = "resident.blocked";
     public const string ResidentUnblocked = "resident.unblocked";
+    public const string BroadcastQueued = "broadcast.queued";
+    public const string BroadcastCancelled = "broadcast.cancelled";
 
     /// <summary>Somebody without the role tried an admin command or action; the target names which.</summary>
     public const string Refused = "access.refused";
@@ -52,6 +54,8 @@ public static class AuditTargets
     public static string Poll(string pollId) => $"poll:{pollId}";
 
     public static string Resident(string residentId) => $"resident:{residentId}";
+
+    public static string Broadcast(string broadcastId) => $"broadcast:{broadcastId}";
 
     /// <summary>A command or an action that was refused, such as "command:/newpoll".</summary>
     public static string Command(string command) => $"command:{command}";
