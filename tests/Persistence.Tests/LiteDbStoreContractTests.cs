@@ -70,5 +70,6 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         new LiteDbReportStore(database),
         new LiteDbRoleStore(database),
         new LiteDbAuditStore(database),
-        new LiteDbCommunityStatsStore(database));
+        new LiteDbCommunityStatsStore(database),
+        new LiteDbBroadcastStore(database));
 }

@@ -35,7 +35,8 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoReportStore(database),
             new MongoRoleStore(database),
             new MongoAuditStore(database),
-            new MongoCommunityStatsStore(database));
+            new MongoCommunityStatsStore(database),
+            new MongoBroadcastStore(database));
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using Hromada.Core.Broadcasts;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Ideas;
@@ -44,6 +45,8 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     protected ICommunityStatsStore Stats => Opened.Stats;
 
+    protected IBroadcastStore Broadcasts => Opened.Broadcasts;
+
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -85,5 +88,6 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         IReportStore Reports,
         IRoleStore Roles,
         IAuditStore Audit,
-        ICommunityStatsStore Stats);
+        ICommunityStatsStore Stats,
+        IBroadcastStore Broadcasts);
 }
