@@ -24,7 +24,7 @@ public sealed class BroadcastDialogTests : IDisposable
     [Fact]
     public async Task Broadcast_ConfirmedToCommunity_PreviewCountsTheAudienceAndQueuesOneBroadcastMessageEach()
     {
-        await using var bot = await StartAsync(("mykola", "kamianske"), ("olena", "kamianske"), ("taras", "kamianske"), ("ivan", "lviv"));
+        await using var bot = await StartAsync(("mykola", "lviv"), ("olena", "kamianske"), ("taras", "kamianske"), ("ivan", "lviv"));
         await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
 
         var preview = await ReachPreviewAsync(bot, "mykola");
@@ -33,9 +33,9 @@ public sealed class BroadcastDialogTests : IDisposable
 
         Assert.Equal(2, preview.Count);
         Assert.Equal(Announcement, preview[0].Text);
-        Assert.Equal(Text("Broadcast_Confirm", 3), preview[1].Text);
-        Assert.Equal(Text("Broadcast_Queued", 3), queued.Text);
-        Assert.Equal((BroadcastStatus.Sending, 3, 0), (broadcast.Status, broadcast.Recipients, broadcast.Unreachable));
+        Assert.Equal(Text("Broadcast_Confirm", 2), preview[1].Text);
+        Assert.Equal(Text("Broadcast_Queued", 2), queued.Text);
+        Assert.Equal((BroadcastStatus.Sending, 2, 0), (broadcast.Status, broadcast.Recipients, broadcast.Unreachable));
         var toOlena = Assert.Single(await BroadcastsToAsync(bot, "olena"));
         Assert.Equal((Announcement, OutboxPriority.Broadcast, null), (toOlena.Reply.Text, toOlena.Priority, toOlena.NotBefore));
         Assert.Equal($"broadcast:{broadcast.Id}:{await bot.IdOfAsync("olena")}", toOlena.IdempotencyKey);
@@ -48,7 +48,7 @@ public sealed class BroadcastDialogTests : IDisposable
     [Fact]
     public async Task Broadcast_StatusFilterNobodyHolds_CountsNoRecipients()
     {
-        await using var bot = await StartAsync(("mykola", "kamianske"), ("olena", "kamianske"));
+        await using var bot = await StartAsync(("mykola", "lviv"), ("olena", "kamianske"));
         await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
 
         await bot.SayAsync("mykola", "/broadcast");
@@ -66,7 +66,7 @@ public sealed class BroadcastDialogTests : IDisposable
     [Fact]
     public async Task TextReceived_TooShort_RepromptsAndStays()
     {
-        await using var bot = await StartAsync(("mykola", "kamianske"));
+        await using var bot = await StartAsync(("mykola", "lviv"));
         await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
         await bot.SayAsync("mykola", "/broadcast");
         await bot.PressAsync("mykola", BroadcastDialog.AudienceAll);
@@ -82,7 +82,7 @@ public sealed class BroadcastDialogTests : IDisposable
     [Fact]
     public async Task Broadcast_CancelledAtPreview_StoresAndSendsNothing()
     {
-        await using var bot = await StartAsync(("mykola", "kamianske"), ("olena", "kamianske"));
+        await using var bot = await StartAsync(("mykola", "lviv"), ("olena", "kamianske"));
         await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
         await ReachPreviewAsync(bot, "mykola");
 
@@ -123,7 +123,7 @@ public sealed class BroadcastDialogTests : IDisposable
     [Fact]
     public async Task QueueAsync_RunAgainAfterQueueing_SendsNothingTwice()
     {
-        await using var bot = await StartAsync(("mykola", "kamianske"), ("olena", "kamianske"));
+        await using var bot = await StartAsync(("mykola", "lviv"), ("olena", "kamianske"));
         await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
         await ReachPreviewAsync(bot, "mykola");
         await bot.PressAsync("mykola", "confirm");
@@ -136,14 +136,14 @@ public sealed class BroadcastDialogTests : IDisposable
 
         Assert.Single(await BroadcastsToAsync(bot, "olena"));
         var counts = await bot.Outbox.CountByKeyPrefixAsync(broadcast.KeyPrefix, CancellationToken.None);
-        Assert.Equal(2, counts[OutboxStatus.Pending]);
+        Assert.Equal(1, counts[OutboxStatus.Pending]);
         Assert.Equal(BroadcastStatus.Sending, (await store.GetAsync(broadcast.Id, CancellationToken.None))!.Status);
     }
 
     [Fact]
     public async Task Broadcast_InsideQuietHours_WaitsUntilTheyEnd()
     {
-        await using var bot = await StartAsync(("mykola", "kamianske"), ("olena", "kamianske"));
+        await using var bot = await StartAsync(("mykola", "lviv"), ("olena", "kamianske"));
         await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
         _time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 21, 0, 0, TimeSpan.Zero)); // 23:00 in Kyiv
         await ReachPreviewAsync(bot, "mykola");
@@ -158,7 +158,7 @@ public sealed class BroadcastDialogTests : IDisposable
     [Fact]
     public async Task CancelBroadcast_PendingMessages_DropsThemAuditsAndShowsInStatus()
     {
-        await using var bot = await StartAsync(("mykola", "kamianske"), ("olena", "kamianske"), ("taras", "kamianske"));
+        await using var bot = await StartAsync(("mykola", "lviv"), ("olena", "kamianske"), ("taras", "kamianske"));
         await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
         await ReachPreviewAsync(bot, "mykola");
         await bot.PressAsync("mykola", "confirm");
@@ -172,7 +172,7 @@ public sealed class BroadcastDialogTests : IDisposable
         Assert.Equal([CancelBroadcastDialog.BroadcastPrefix + broadcast.Id], list.AllButtons().Select(button => button.Data));
         Assert.Equal(Text("CancelBroadcast_Done"), done.Text);
         var counts = await bot.Outbox.CountByKeyPrefixAsync(broadcast.KeyPrefix, CancellationToken.None);
-        Assert.Equal(3, counts[OutboxStatus.Dropped]);
+        Assert.Equal(2, counts[OutboxStatus.Dropped]);
         Assert.False(counts.ContainsKey(OutboxStatus.Pending));
         Assert.Contains(Text("BroadcastStatus_Cancelled"), status.Text);
         Assert.Equal(Text("CancelBroadcast_None"), none.Text);
@@ -184,7 +184,7 @@ public sealed class BroadcastDialogTests : IDisposable
     [Fact]
     public async Task BroadcastStatus_SomeSent_CountsQueuedSentFailedAndUnreachable()
     {
-        await using var bot = await StartAsync(("mykola", "kamianske"), ("olena", "kamianske"), ("taras", "kamianske"));
+        await using var bot = await StartAsync(("mykola", "lviv"), ("olena", "kamianske"), ("taras", "kamianske"), ("ivan", "kamianske"));
         await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
         await ReachPreviewAsync(bot, "mykola");
         await bot.PressAsync("mykola", "confirm");
@@ -218,10 +218,10 @@ public sealed class BroadcastDialogTests : IDisposable
         [.. (await bot.Outbox.ListForChatAsync(ChannelKind.Dev, user, 0, CancellationToken.None))
             .Where(message => message.IdempotencyKey.StartsWith("broadcast:", StringComparison.Ordinal))];
 
-    /// <summary>Waits (5 s at most) for the worker to put the only broadcast's messages in the outbox.</summary>
+    /// <summary>Waits (10 s at most, as the harness waits for the inbox) for the worker to put the only broadcast's messages in the outbox.</summary>
     private static async Task<Broadcast> WaitQueuedAsync(EngineHarness bot)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
             var sending = await bot.Services<IBroadcastStore>().ListByStatusAsync(BroadcastStatus.Sending, CancellationToken.None);
@@ -230,11 +230,15 @@ public sealed class BroadcastDialogTests : IDisposable
                 return sending[0];
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "The broadcast was not queued within 5 s.");
+            Assert.True(DateTime.UtcNow < deadline, "The broadcast was not queued within 10 s.");
             await Task.Delay(10);
         }
     }
 
+    /// <summary>
+    /// Residents onboarded in their communities; the moderators live in Lviv and moderate Kamianske,
+    /// so a broadcast to Kamianske never lands in the chat whose replies a test reads.
+    /// </summary>
     private async Task<EngineHarness> StartAsync(params (string User, string Community)[] users)
     {
         var bot = await EngineHarness.StartAsync(_database.Path, _time);
