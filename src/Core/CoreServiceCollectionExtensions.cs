@@ -1,10 +1,12 @@
 using Hromada.Core.Admin;
 using Hromada.Core.ApiKeys;
+using Hromada.Core.Broadcasts;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Dialogs.Events;
 using Hromada.Core.Dialogs.Admin;
 using Hromada.Core.Dialogs.Admin.Block;
+using Hromada.Core.Dialogs.Admin.Broadcast;
 using Hromada.Core.Dialogs.Admin.ClosePoll;
 using Hromada.Core.Dialogs.Admin.Issues;
 using Hromada.Core.Dialogs.Admin.Moderate;
@@ -61,6 +63,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ApiKeyRegistry>();
         services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
         services.AddModeration();
+        services.AddSingleton<BroadcastSender>();
+        services.AddSingleton<BroadcastWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<BroadcastWorker>());
         services.AddSingleton<DialogRegistry>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ConversationWorker>();
@@ -92,6 +97,8 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<ApiKeyDialog>();
         services.AddDialog<IssuesDialog>();
         services.AddDialog<NewEventDialog>();
+        services.AddDialog<BroadcastDialog>();
+        services.AddDialog<CancelBroadcastDialog>();
         return services;
     }
 

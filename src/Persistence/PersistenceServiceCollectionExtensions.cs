@@ -1,4 +1,5 @@
 using Hromada.Core.ApiKeys;
+using Hromada.Core.Broadcasts;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Ideas;
@@ -45,6 +46,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbCommunityStatsStore>();
         services.AddSingleton<LiteDbApiKeyStore>();
         services.AddSingleton<LiteDbSweepStore>();
+        services.AddSingleton<LiteDbBroadcastStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -65,6 +67,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoCommunityStatsStore>();
         services.AddSingleton<MongoApiKeyStore>();
         services.AddSingleton<MongoSweepStore>();
+        services.AddSingleton<MongoBroadcastStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -84,6 +87,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<ICommunityStatsStore, LiteDbCommunityStatsStore, MongoCommunityStatsStore>);
         services.AddSingleton(Pick<IApiKeyStore, LiteDbApiKeyStore, MongoApiKeyStore>);
         services.AddSingleton(Pick<ISweepStore, LiteDbSweepStore, MongoSweepStore>);
+        services.AddSingleton(Pick<IBroadcastStore, LiteDbBroadcastStore, MongoBroadcastStore>);
         return services;
     }
 

@@ -72,5 +72,6 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         new LiteDbAuditStore(database),
         new LiteDbCommunityStatsStore(database),
         new LiteDbApiKeyStore(database),
-        new LiteDbSweepStore(database));
+        new LiteDbSweepStore(database),
+        new LiteDbBroadcastStore(database));
 }

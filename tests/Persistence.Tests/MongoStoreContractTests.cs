@@ -37,7 +37,8 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoAuditStore(database),
             new MongoCommunityStatsStore(database),
             new MongoApiKeyStore(database),
-            new MongoSweepStore(database));
+            new MongoSweepStore(database),
+            new MongoBroadcastStore(database));
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using Hromada.Core.ApiKeys;
+using Hromada.Core.Broadcasts;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Ideas;
@@ -50,6 +51,8 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     protected ISweepStore Sweeps => Opened.Sweeps;
 
+    protected IBroadcastStore Broadcasts => Opened.Broadcasts;
+
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -93,5 +96,6 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         IAuditStore Audit,
         ICommunityStatsStore Stats,
         IApiKeyStore ApiKeys,
-        ISweepStore Sweeps);
+        ISweepStore Sweeps,
+        IBroadcastStore Broadcasts);
 }

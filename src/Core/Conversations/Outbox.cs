@@ -82,6 +82,16 @@ public interface IOutboxStore
     /// <returns>How many were dropped.</returns>
     Task<int> DropPendingAsync(ChannelKind channel, string chatId, string reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Marks every pending message whose idempotency key starts with <paramref name="keyPrefix"/> as
+    /// dropped, such as all of a cancelled broadcast ("broadcast:{id}:").
+    /// </summary>
+    /// <returns>How many were dropped.</returns>
+    Task<int> DropPendingByKeyPrefixAsync(string keyPrefix, string reason, CancellationToken cancellationToken);
+
+    /// <summary>How many messages whose idempotency key starts with <paramref name="keyPrefix"/> are in each status (absent: none).</summary>
+    Task<IReadOnlyDictionary<OutboxStatus, int>> CountByKeyPrefixAsync(string keyPrefix, CancellationToken cancellationToken);
+
     /// <summary>Records a platform's delivery report for the sent message with that platform id.</summary>
     Task RecordReceiptAsync(
         ChannelKind channel, string platformMessageId, DeliveryReceipt receipt, DateTimeOffset at, CancellationToken cancellationToken);

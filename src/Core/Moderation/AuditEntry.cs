@@ -53,6 +53,9 @@ public static class AuditActions
     public const string ReportReplied = "report.replied";
     public const string EventCreated = "event.created";
 
+    public const string BroadcastQueued = "broadcast.queued";
+    public const string BroadcastCancelled = "broadcast.cancelled";
+
     /// <summary>Somebody without the role tried an admin command or action; the target names which.</summary>
     public const string Refused = "access.refused";
 }
@@ -70,6 +73,8 @@ public static class AuditTargets
     public static string Report(long number) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"report:{number}");
 
     public static string Event(string eventId) => $"event:{eventId}";
+
+    public static string Broadcast(string broadcastId) => $"broadcast:{broadcastId}";
 
     /// <summary>A command or an action that was refused, such as "command:/newpoll".</summary>
     public static string Command(string command) => $"command:{command}";

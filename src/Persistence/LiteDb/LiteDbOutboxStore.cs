@@ -123,6 +123,35 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
         }
     }
 
+    /// <summary>The unique key index serves the prefix: LiteDB reads a StartsWith on an indexed field as a range.</summary>
+    public Task<int> DropPendingByKeyPrefixAsync(string keyPrefix, string reason, CancellationToken cancellationToken)
+    {
+        var pending = nameof(OutboxStatus.Pending);
+        lock (_writeLock)
+        {
+            var dropped = _outbox.Find(d => d.IdempotencyKey.StartsWith(keyPrefix) && d.Status == pending).ToList();
+            foreach (var document in dropped)
+            {
+                Done(document, OutboxStatus.Dropped);
+                document.FailureReason = reason;
+            }
+
+            _outbox.Update(dropped);
+            return Task.FromResult(dropped.Count);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<OutboxStatus, int>> CountByKeyPrefixAsync(string keyPrefix, CancellationToken cancellationToken)
+    {
+        var counts = _outbox.Query()
+            .Where(d => d.IdempotencyKey.StartsWith(keyPrefix))
+            .Select(d => d.Status)
+            .ToEnumerable()
+            .GroupBy(status => Enum.Parse<OutboxStatus>(status))
+            .ToDictionary(group => group.Key, group => group.Count());
+        return Task.FromResult<IReadOnlyDictionary<OutboxStatus, int>>(counts);
+    }
+
     public Task RecordReceiptAsync(
         ChannelKind channel, string platformMessageId, DeliveryReceipt receipt, DateTimeOffset at, CancellationToken cancellationToken)
     {

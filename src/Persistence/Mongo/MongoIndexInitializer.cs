@@ -30,5 +30,6 @@ internal sealed class MongoIndexInitializer(IOptions<StorageOptions> options, IS
         await MongoReportStore.CreateIndexesAsync(database, cancellationToken);
         await MongoRoleStore.CreateIndexesAsync(database, cancellationToken);
         await MongoAuditStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoBroadcastStore.CreateIndexesAsync(database, cancellationToken);
     }
 }

@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using Hromada.Core.Conversations;
 using Hromada.Persistence.Documents;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace Hromada.Persistence.Mongo;
@@ -123,6 +125,24 @@ internal sealed class MongoOutboxStore(IMongoDatabase database) : IOutboxStore
         return (int)result.ModifiedCount;
     }
 
+    public async Task<int> DropPendingByKeyPrefixAsync(string keyPrefix, string reason, CancellationToken cancellationToken)
+    {
+        var result = await _outbox.UpdateManyAsync(
+            KeyStartsWith(keyPrefix) & Filter.Eq(d => d.Status, Pending),
+            Update.Set(d => d.Status, nameof(OutboxStatus.Dropped)).Set(d => d.FailureReason, reason),
+            cancellationToken: cancellationToken);
+        return (int)result.ModifiedCount;
+    }
+
+    public async Task<IReadOnlyDictionary<OutboxStatus, int>> CountByKeyPrefixAsync(string keyPrefix, CancellationToken cancellationToken)
+    {
+        var groups = await _outbox.Aggregate()
+            .Match(KeyStartsWith(keyPrefix))
+            .Group(d => d.Status, group => new { Status = group.Key, Count = group.Count() })
+            .ToListAsync(cancellationToken);
+        return groups.ToDictionary(group => Enum.Parse<OutboxStatus>(group.Status), group => group.Count);
+    }
+
     public async Task RecordReceiptAsync(
         ChannelKind channel, string platformMessageId, DeliveryReceipt receipt, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -169,4 +189,8 @@ internal sealed class MongoOutboxStore(IMongoDatabase database) : IOutboxStore
             .ToListAsync(cancellationToken);
         return [.. messages.Select(d => d.ToMessage())];
     }
+
+    /// <summary>An anchored regular expression, which the unique idempotency-key index answers as a range.</summary>
+    private static FilterDefinition<OutboxDocument> KeyStartsWith(string keyPrefix) =>
+        Filter.Regex(d => d.IdempotencyKey, new BsonRegularExpression("^" + Regex.Escape(keyPrefix)));
 }

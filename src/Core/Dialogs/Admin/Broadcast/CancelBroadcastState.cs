@@ -1,0 +1,8 @@
+namespace Hromada.Core.Dialogs.Admin.Broadcast;
+
+public enum CancelBroadcastState
+{
+    AwaitingBroadcast,
+    Completed,
+    Cancelled,
+}
