@@ -91,4 +91,10 @@ public interface IPollStore
 
     /// <summary>Proposals waiting for moderation, oldest first.</summary>
     Task<IReadOnlyList<Poll>> ListProposedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Polls put to the vote (open or closed) in the given communities, or in every community when null.</summary>
+    Task<IReadOnlyList<Poll>> ListPutToVoteAsync(IReadOnlyCollection<string>? communityIds, CancellationToken cancellationToken);
+
+    /// <summary>Polls a resident proposed or created at or after <paramref name="since"/>, of any status; only <paramref name="residentId"/>'s when given.</summary>
+    Task<IReadOnlyList<Poll>> ListAuthoredSinceAsync(DateTimeOffset since, string? residentId, CancellationToken cancellationToken);
 }

@@ -30,7 +30,16 @@ public sealed class Resident
     /// <summary>Set when onboarding is completed; a resident without it is still being registered.</summary>
     public DateTimeOffset? RegisteredAt { get; set; }
 
+    /// <summary>Optional, never asked at onboarding; only poll results by age group use it.</summary>
+    public int? BirthYear { get; set; }
+
+    /// <summary>Optional, never asked at onboarding; only poll results by gender use it.</summary>
+    public Gender? Gender { get; set; }
+
     public ResidentStatus Status { get; set; } = ResidentStatus.Registered;
+
+    /// <summary>The statuses earned within spheres, recomputed nightly; a sphere not listed is <see cref="ResidentStatus.Registered"/>.</summary>
+    public Dictionary<string, ResidentStatus> SphereStatuses { get; set; } = [];
 
     public bool IsRegistered => RegisteredAt is not null;
 }
@@ -58,6 +67,19 @@ public interface IResidentStore
     Task<Resident?> FindByIdentityAsync(IdentityKey identity, CancellationToken cancellationToken);
 
     Task<Resident?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The residents of those ids that exist, in no particular order.</summary>
+    Task<IReadOnlyList<Resident>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>Every registered resident in id order, read a page at a time, so a sweep over all of them holds few in memory.</summary>
+    IAsyncEnumerable<Resident> ListRegisteredAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores only <see cref="Resident.Status"/> and <see cref="Resident.SphereStatuses"/> of each
+    /// resident, as one batch: a sweep never undoes a change made meanwhile (a profile edit, a joined
+    /// app), and a resident deleted meanwhile stays deleted.
+    /// </summary>
+    Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken);
 
     /// <summary>The registered resident whose platform-verified phone is <paramref name="phone"/>, if any.</summary>
     Task<Resident?> FindByVerifiedPhoneAsync(string phone, CancellationToken cancellationToken);

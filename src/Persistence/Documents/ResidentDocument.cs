@@ -31,7 +31,14 @@ internal sealed class ResidentDocument
 
     public DateTime? RegisteredAt { get; set; }
 
+    public int? BirthYear { get; set; }
+
+    public string? Gender { get; set; }
+
     public string Status { get; set; } = "";
+
+    /// <summary>Sphere id to status name; absent in documents stored before spheres had statuses.</summary>
+    public Dictionary<string, string> SphereStatuses { get; set; } = [];
 
     public static string KeyOf(IdentityKey identity) =>
         DocumentFormat.Key(identity.Channel, identity.PlatformUserId);
@@ -54,8 +61,14 @@ internal sealed class ResidentDocument
         ConsentedAt = resident.ConsentedAt is { } consentedAt ? DocumentFormat.ToStored(consentedAt) : null,
         CreatedAt = DocumentFormat.ToStored(resident.CreatedAt),
         RegisteredAt = resident.RegisteredAt is { } registeredAt ? DocumentFormat.ToStored(registeredAt) : null,
+        BirthYear = resident.BirthYear,
+        Gender = resident.Gender?.ToString(),
         Status = resident.Status.ToString(),
+        SphereStatuses = StoredSphereStatuses(resident),
     };
+
+    public static Dictionary<string, string> StoredSphereStatuses(Resident resident) =>
+        resident.SphereStatuses.ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
 
     public Resident ToResident() => new()
     {
@@ -70,7 +83,10 @@ internal sealed class ResidentDocument
         ConsentedAt = ConsentedAt is { } consentedAt ? DocumentFormat.FromStored(consentedAt) : null,
         CreatedAt = DocumentFormat.FromStored(CreatedAt),
         RegisteredAt = RegisteredAt is { } registeredAt ? DocumentFormat.FromStored(registeredAt) : null,
+        BirthYear = BirthYear,
+        Gender = Gender is { } gender ? Enum.Parse<Gender>(gender) : null,
         Status = Enum.Parse<ResidentStatus>(Status),
+        SphereStatuses = SphereStatuses.ToDictionary(pair => pair.Key, pair => Enum.Parse<ResidentStatus>(pair.Value)),
     };
 }
 

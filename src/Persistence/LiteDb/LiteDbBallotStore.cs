@@ -18,6 +18,7 @@ internal sealed class LiteDbBallotStore : IBallotStore
     {
         _ballots = database.GetCollection<BallotDocument>("ballots");
         _ballots.EnsureIndex(d => d.PollId);
+        _ballots.EnsureIndex(d => d.ResidentId);
     }
 
     public Task<Ballot> CastAsync(
@@ -47,4 +48,11 @@ internal sealed class LiteDbBallotStore : IBallotStore
 
     public Task<int> CountAsync(string pollId, CancellationToken cancellationToken) =>
         Task.FromResult(_ballots.Count(d => d.PollId == pollId));
+
+    public Task<IReadOnlyList<Ballot>> ListByResidentAsync(string residentId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Ballot>>([.. _ballots.Find(d => d.ResidentId == residentId).Select(d => d.ToBallot())]);
+
+    /// <summary>Read whole before it is handed out (one poll's ballots): no LiteDB cursor stays open while the caller works.</summary>
+    public IAsyncEnumerable<Ballot> ListByPollAsync(string pollId, CancellationToken cancellationToken) =>
+        _ballots.Find(d => d.PollId == pollId).Select(d => d.ToBallot()).ToList().ToAsyncEnumerable();
 }

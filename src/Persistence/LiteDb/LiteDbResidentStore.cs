@@ -7,6 +7,8 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbResidentStore : IResidentStore
 {
+    private const int PageSize = 1000;
+
     private readonly ILiteCollection<ResidentDocument> _residents;
 
     /// <summary>
@@ -27,6 +29,34 @@ internal sealed class LiteDbResidentStore : IResidentStore
 
     public Task<Resident?> GetAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(_residents.FindById(id)?.ToResident());
+
+    public Task<IReadOnlyList<Resident>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var found = _residents.Find(Query.In("_id", new BsonArray(ids.Select(id => new BsonValue(id))))).Select(d => d.ToResident()).ToList();
+        return Task.FromResult<IReadOnlyList<Resident>>(found);
+    }
+
+    /// <summary>Each page is read whole before it is handed out: no LiteDB cursor stays open while the caller works.</summary>
+    public IAsyncEnumerable<Resident> ListRegisteredAsync(CancellationToken cancellationToken) =>
+        RegisteredPages().SelectMany(page => page).ToAsyncEnumerable();
+
+    public Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken)
+    {
+        var byId = residents.ToDictionary(resident => resident.Id);
+        lock (_saveLock)
+        {
+            var stored = _residents.Find(Query.In("_id", new BsonArray(byId.Keys.Select(id => new BsonValue(id))))).ToList();
+            foreach (var document in stored)
+            {
+                document.Status = byId[document.Id].Status.ToString();
+                document.SphereStatuses = ResidentDocument.StoredSphereStatuses(byId[document.Id]);
+            }
+
+            _residents.Update(stored);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task<Resident?> FindByVerifiedPhoneAsync(string phone, CancellationToken cancellationToken)
     {
@@ -82,6 +112,26 @@ internal sealed class LiteDbResidentStore : IResidentStore
         }
 
         return Task.CompletedTask;
+    }
+
+    private IEnumerable<List<Resident>> RegisteredPages()
+    {
+        var after = BsonValue.MinValue;
+        while (true)
+        {
+            var page = _residents.Query()
+                .Where(Query.GT("_id", after))
+                .OrderBy("_id")
+                .Limit(PageSize)
+                .ToList();
+            if (page.Count == 0)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
+            yield return [.. page.Where(d => d.RegisteredAt is not null).Select(d => d.ToResident())];
+        }
     }
 
     private ResidentDocument? FindByKey(string key) =>

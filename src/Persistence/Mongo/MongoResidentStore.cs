@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hromada.Core.Conversations;
 using Hromada.Core.Residents;
 using Hromada.Persistence.Documents;
@@ -41,6 +42,37 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
     {
         var document = await _residents.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
         return document?.ToResident();
+    }
+
+    public async Task<IReadOnlyList<Resident>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var documents = await _residents.Find(Builders<ResidentDocument>.Filter.In(d => d.Id, ids)).ToListAsync(cancellationToken);
+        return [.. documents.Select(d => d.ToResident())];
+    }
+
+    public async IAsyncEnumerable<Resident> ListRegisteredAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var documents = _residents.Find(d => d.RegisteredAt != null).SortBy(d => d.Id).ToAsyncEnumerable();
+        await foreach (var document in documents.WithCancellation(cancellationToken))
+        {
+            yield return document.ToResident();
+        }
+    }
+
+    /// <summary>One unordered bulk write of updates that set the two fields on residents that still exist.</summary>
+    public async Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken)
+    {
+        if (residents.Count == 0)
+        {
+            return;
+        }
+
+        var update = Builders<ResidentDocument>.Update;
+        var writes = residents.Select(resident => new UpdateOneModel<ResidentDocument>(
+            Builders<ResidentDocument>.Filter.Eq(d => d.Id, resident.Id),
+            update.Set(d => d.Status, resident.Status.ToString())
+                .Set(d => d.SphereStatuses, ResidentDocument.StoredSphereStatuses(resident))));
+        await _residents.BulkWriteAsync(writes, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
     }
 
     public async Task<Resident?> FindByVerifiedPhoneAsync(string phone, CancellationToken cancellationToken)
