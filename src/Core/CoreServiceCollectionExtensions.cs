@@ -10,7 +10,10 @@ using Hromada.Core.Dialogs.MyData;
 using Hromada.Core.Dialogs.Onboarding;
 using Hromada.Core.Dialogs.Polls;
 using Hromada.Core.Dialogs.Profile;
+using Hromada.Core.Dialogs.Status;
+using Hromada.Core.Polls;
 using Hromada.Core.Residents;
+using Hromada.Core.Statuses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,6 +34,15 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ResidentNotifier>();
         services.AddSingleton<ProfileQuestions>();
         services.AddSingleton<PollMessages>();
+        services.AddSingleton<PollBreakdowns>();
+        services.AddSingleton<IPersonalDataSection, BallotsPersonalData>();
+
+        // Statuses: the host binds the "Statuses" section; without it the defaults of DESIGN §5 hold.
+        services.TryAddSingleton<StatusRules>();
+        services.AddSingleton<ProposalHistory>();
+        services.AddSingleton<IProposalSource, PollProposals>();
+        services.AddSingleton<ParticipationReader>();
+        services.AddSingleton<StatusRecomputation>();
         services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
         services.AddSingleton<DialogRegistry>();
         services.AddSingleton<ConversationEngine>();
@@ -47,6 +59,8 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<PollsDialog>();
         services.AddDialog<ProposeDialog>();
         services.AddDialog<NewPollDialog>();
+        services.AddDialog<PollGroupsDialog>();
+        services.AddDialog<StatusDialog>();
         services.AddDialog<LinkDialog>();
         return services;
     }

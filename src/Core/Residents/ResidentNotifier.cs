@@ -19,19 +19,33 @@ public sealed class ResidentNotifier(IOutboxStore outbox, OutboxSignal signal, T
         string key,
         Func<Language, OutboundReply> compose,
         CancellationToken cancellationToken,
-        OutboxPriority priority = OutboxPriority.Reply)
+        OutboxPriority priority = OutboxPriority.Reply) =>
+        await NotifyAllAsync([new ResidentNotice(resident, key, compose)], cancellationToken, priority) == 1;
+
+    /// <summary>
+    /// Queues the notices with one outbox write, so a sweep that tells thousands of residents costs a
+    /// few commits instead of one each; each notice as <see cref="NotifyAsync(Resident, string, Func{Language, OutboundReply}, CancellationToken, OutboxPriority)"/>.
+    /// </summary>
+    /// <returns>How many notices could be queued: residents no app can reach are left out.</returns>
+    public async Task<int> NotifyAllAsync(
+        IReadOnlyList<ResidentNotice> notices, CancellationToken cancellationToken, OutboxPriority priority = OutboxPriority.Reply)
     {
-        if (resident.Identities.FirstOrDefault(identity => identity.Reachable) is not { } identity)
+        var now = time.GetUtcNow();
+        var messages = notices
+            .Select(notice => notice.Resident.Identities.FirstOrDefault(identity => identity.Reachable) is { } identity
+                ? new OutboxMessage(
+                    0, $"{notice.Key}:{notice.Resident.Id}", identity.Channel, identity.ChatId, notice.Compose(notice.Resident.Language),
+                    OutboxStatus.Pending, now) { Priority = priority }
+                : null)
+            .OfType<OutboxMessage>()
+            .ToList();
+        if (messages.Count > 0)
         {
-            return false;
+            await outbox.AddAsync(messages, cancellationToken);
+            signal.Notify();
         }
 
-        var message = new OutboxMessage(
-            0, $"{key}:{resident.Id}", identity.Channel, identity.ChatId, compose(resident.Language),
-            OutboxStatus.Pending, time.GetUtcNow()) { Priority = priority };
-        await outbox.AddAsync([message], cancellationToken);
-        signal.Notify();
-        return true;
+        return messages.Count;
     }
 
     /// <summary>A text from the resources, in the resident's language.</summary>
@@ -39,3 +53,6 @@ public sealed class ResidentNotifier(IOutboxStore outbox, OutboxSignal signal, T
         Resident resident, string key, string textKey, CancellationToken cancellationToken, params object?[] args) =>
         NotifyAsync(resident, key, language => new OutboundReply(Texts.Get(language, textKey, args)), cancellationToken);
 }
+
+/// <summary>One message for <see cref="ResidentNotifier.NotifyAllAsync"/>: to whom, its key, and its text in a language.</summary>
+public sealed record ResidentNotice(Resident Resident, string Key, Func<Language, OutboundReply> Compose);

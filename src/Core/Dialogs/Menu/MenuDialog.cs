@@ -22,6 +22,7 @@ public sealed class MenuDialog : IDialog
             Buttons =
             [
                 [new ReplyButton(context.Text("Menu_Polls"), "/polls"), new ReplyButton(context.Text("Menu_Propose"), "/propose")],
+                [new ReplyButton(context.Text("Menu_Status"), "/status")],
                 [new ReplyButton(context.Text("Menu_Profile"), "/profile"), new ReplyButton(context.Text("Menu_Language"), "/language")],
                 [new ReplyButton(context.Text("Menu_MyData"), "/mydata"), new ReplyButton(context.Text("Menu_Help"), "/help")],
             ],
