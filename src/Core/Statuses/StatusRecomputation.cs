@@ -22,8 +22,9 @@ public sealed record StatusRecount(int Residents, int Changed, int Promoted, Tim
 /// <remarks>
 /// Built for a national network: the polls are read once, each poll's ballots once (its tally and
 /// majority computed as they are read, then only a few bytes kept per ballot), the residents a page
-/// at a time; the changed statuses and the notices are written in batches of <see cref="BatchSize"/>.
+/// at a time; the changed statuses and the notices are written in batches of <c>batchSize</c>.
 /// </remarks>
+/// <param name="batchSize">How many changed residents (and their notices) are written together.</param>
 public sealed partial class StatusRecomputation(
     IPollStore polls,
     IBallotStore ballots,
@@ -32,9 +33,10 @@ public sealed partial class StatusRecomputation(
     ResidentNotifier notifier,
     StatusRules rules,
     TimeProvider time,
-    ILogger<StatusRecomputation> logger)
+    ILogger<StatusRecomputation> logger,
+    int batchSize = StatusRecomputation.DefaultBatchSize)
 {
-    public const int BatchSize = 1000;
+    public const int DefaultBatchSize = 1000;
 
     public async Task<StatusRecount> RecomputeAsync(CancellationToken cancellationToken)
     {
@@ -72,7 +74,7 @@ public sealed partial class StatusRecomputation(
             resident.Status = status;
             resident.SphereStatuses = sphereStatuses;
             batch.Changed.Add(resident);
-            if (batch.Changed.Count == BatchSize)
+            if (batch.Changed.Count == batchSize)
             {
                 await FlushAsync(batch, cancellationToken);
             }
