@@ -10,12 +10,14 @@ namespace Hromada.Core.Statuses;
 /// <summary>What one recomputation did.</summary>
 /// <param name="Residents">Registered residents looked at.</param>
 /// <param name="Changed">Residents whose overall or sphere statuses changed and were stored.</param>
-/// <param name="Promoted">Residents told of a promotion (overall or in a sphere).</param>
+/// <param name="Promoted">Residents told of a promotion.</param>
 public sealed record StatusRecount(int Residents, int Changed, int Promoted, TimeSpan Elapsed);
 
 /// <summary>
 /// Recomputes every registered resident's overall and sphere statuses from their participation
-/// (DESIGN §5), stores those that changed, and tells residents of their promotions. A scheduled job
+/// (DESIGN §5), stores those that changed, and tells residents of their promotions: a higher overall
+/// status, or local expert or above in a sphere. (Responsible in a sphere can follow from one answered
+/// poll in a sphere with few polls; /status shows it, a message would be noise.) A scheduled job
 /// runs it nightly. Idempotent: a rerun stores and tells nothing new, and a rerun after a crash tells
 /// nobody twice on the same day (the notice key holds the date and the statuses).
 /// </summary>
@@ -134,7 +136,7 @@ public sealed partial class StatusRecomputation(
         computed.Count == stored.Count
         && computed.All(pair => stored.TryGetValue(pair.Key, out var status) && status == pair.Value);
 
-    /// <summary>The statuses that went up: overall (null sphere) first, then spheres in their fixed order.</summary>
+    /// <summary>The rises to announce: overall (null sphere) first, then spheres reaching local expert or above, in their fixed order.</summary>
     private static List<(string? Sphere, ResidentStatus Status)> Promotions(
         Resident resident, ResidentStatus status, Dictionary<string, ResidentStatus> sphereStatuses)
     {
@@ -145,7 +147,8 @@ public sealed partial class StatusRecomputation(
         }
 
         promotions.AddRange(Sphere.All
-            .Where(sphere => sphereStatuses.GetValueOrDefault(sphere) > resident.SphereStatuses.GetValueOrDefault(sphere))
+            .Where(sphere => sphereStatuses.GetValueOrDefault(sphere) is var reached and >= ResidentStatus.LocalExpert
+                && reached > resident.SphereStatuses.GetValueOrDefault(sphere))
             .Select(sphere => ((string?)sphere, sphereStatuses[sphere])));
         return promotions;
     }
