@@ -58,7 +58,7 @@ public sealed class StatusDialog(ParticipationReader reader, StatusRules rules) 
         });
     }
 
-    public static string StatusName(DialogContext context, ResidentStatus status) => context.Text($"Status_{status}");
+    private static string StatusName(DialogContext context, ResidentStatus status) => context.Text($"Status_{status}");
 
     private static string Figures(DialogContext context, Participation figures)
     {
