@@ -1,8 +1,10 @@
+using Hromada.Bots.Api;
 using Hromada.Bots.Channels.Dev;
 using Hromada.Bots.Channels.Telegram;
 using Hromada.Bots.Channels.Viber;
 using Hromada.Bots.Hosting;
 using Hromada.Bots.Outbox;
+using Hromada.Bots.Scheduling;
 using Hromada.Core;
 using Hromada.Persistence;
 
@@ -19,6 +21,8 @@ try
     builder.Services.AddDevChatChannel();
     builder.Services.AddTelegramChannel();
     builder.Services.AddViberChannel();
+    builder.Services.AddScheduling();
+    builder.Services.AddHromadaApi();
 
     var app = builder.Build();
 
@@ -27,6 +31,7 @@ try
     app.MapDevChat();
     app.MapTelegramWebhook();
     app.MapViberWebhook();
+    app.MapHromadaApi();
 
     app.ValidateConfiguration();
     await app.RunAsync();

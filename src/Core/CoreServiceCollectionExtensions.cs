@@ -1,8 +1,18 @@
 using Hromada.Core.Admin;
+using Hromada.Core.ApiKeys;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Dialogs.Events;
+using Hromada.Core.Dialogs.Admin;
+using Hromada.Core.Dialogs.Admin.Block;
+using Hromada.Core.Dialogs.Admin.ClosePoll;
+using Hromada.Core.Dialogs.Admin.Moderate;
+using Hromada.Core.Dialogs.Admin.Roles;
+using Hromada.Core.Dialogs.Admin.Stats;
+using Hromada.Core.Dialogs.ApiKeys;
 using Hromada.Core.Dialogs.Forget;
 using Hromada.Core.Dialogs.Help;
+using Hromada.Core.Dialogs.Ideas;
 using Hromada.Core.Dialogs.Language;
 using Hromada.Core.Dialogs.Link;
 using Hromada.Core.Dialogs.Menu;
@@ -11,6 +21,13 @@ using Hromada.Core.Dialogs.Onboarding;
 using Hromada.Core.Dialogs.Polls;
 using Hromada.Core.Dialogs.Profile;
 using Hromada.Core.Dialogs.Status;
+
+using Hromada.Core.Ideas;
+using Hromada.Core.Dialogs.Subscribe;
+using Hromada.Core.Events;
+using Hromada.Core.Dialogs.Reports;
+using Hromada.Core.Reports;
+using Hromada.Core.Moderation;
 using Hromada.Core.Polls;
 using Hromada.Core.Residents;
 using Hromada.Core.Statuses;
@@ -43,7 +60,18 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IProposalSource, PollProposals>();
         services.AddSingleton<ParticipationReader>();
         services.AddSingleton<StatusRecomputation>();
+
+        services.AddSingleton<PollResultsNotice>();
+        services.AddSingleton<IdeaMessages>();
+        services.AddSingleton<IdeaModeration>();
+        services.AddSingleton<IPersonalDataSection, IdeasPersonalData>();
+        services.AddSingleton<EventAnnouncer>();
+        services.AddSingleton<IPersonalDataSection, EventsDataSection>();
+        services.AddSingleton<ReportModeration>();
+        services.AddSingleton<IPersonalDataSection, ReportsPersonalData>();
+        services.AddSingleton<ApiKeyRegistry>();
         services.TryAddSingleton<IAdminDirectory, ConfiguredAdminDirectory>();
+        services.AddModeration();
         services.AddSingleton<DialogRegistry>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<ConversationWorker>();
@@ -62,6 +90,35 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<PollGroupsDialog>();
         services.AddDialog<StatusDialog>();
         services.AddDialog<LinkDialog>();
+        services.AddDialog<IdeaDialog>();
+        services.AddDialog<IdeasDialog>();
+        services.AddDialog<EventsDialog>();
+        services.AddDialog<SubscribeDialog>();
+        services.AddDialog<ReportDialog>();
+        services.AddDialog<MyReportsDialog>();
+        services.AddDialog<GrantDialog>();
+        services.AddDialog<RevokeDialog>();
+        services.AddDialog<ClosePollDialog>();
+        services.AddDialog<ModerateDialog>();
+        services.AddDialog<BlockDialog>();
+        services.AddDialog<StatsDialog>();
+        services.AddDialog<ApiKeyDialog>();
+        return services;
+    }
+
+    /// <summary>Roles, the audit trail and the moderation services the admin dialogs (and the HTTP API) share.</summary>
+    public static IServiceCollection AddModeration(this IServiceCollection services)
+    {
+        services.AddSingleton<ModerationAccess>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<RoleGrants>();
+        services.AddSingleton<PollModeration>();
+        services.AddSingleton<ResidentBlocks>();
+        services.AddSingleton<ResidentLookup>();
+        services.AddSingleton<IPersonalDataSection, ModerationDataSection>();
+        services.AddSingleton<AdminGuard>();
+        services.AddSingleton<CommunityQuestion>();
+        services.AddSingleton<ResidentQuestion>();
         return services;
     }
 

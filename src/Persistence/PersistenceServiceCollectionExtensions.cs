@@ -1,7 +1,13 @@
+using Hromada.Core.ApiKeys;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Ideas;
+using Hromada.Core.Events;
+using Hromada.Core.Moderation;
 using Hromada.Core.Polls;
+using Hromada.Core.Reports;
 using Hromada.Core.Residents;
+using Hromada.Core.Sweeps;
 using Hromada.Persistence.LiteDb;
 using Hromada.Persistence.Mongo;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +36,15 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbPollStore>();
         services.AddSingleton<LiteDbBallotStore>();
         services.AddSingleton<LiteDbLinkCodeStore>();
+        services.AddSingleton<LiteDbIdeaStore>();
+        services.AddSingleton<LiteDbEventStore>();
+        services.AddSingleton<LiteDbRsvpStore>();
+        services.AddSingleton<LiteDbReportStore>();
+        services.AddSingleton<LiteDbRoleStore>();
+        services.AddSingleton<LiteDbAuditStore>();
+        services.AddSingleton<LiteDbCommunityStatsStore>();
+        services.AddSingleton<LiteDbApiKeyStore>();
+        services.AddSingleton<LiteDbSweepStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -41,6 +56,15 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoPollStore>();
         services.AddSingleton<MongoBallotStore>();
         services.AddSingleton<MongoLinkCodeStore>();
+        services.AddSingleton<MongoIdeaStore>();
+        services.AddSingleton<MongoEventStore>();
+        services.AddSingleton<MongoRsvpStore>();
+        services.AddSingleton<MongoReportStore>();
+        services.AddSingleton<MongoRoleStore>();
+        services.AddSingleton<MongoAuditStore>();
+        services.AddSingleton<MongoCommunityStatsStore>();
+        services.AddSingleton<MongoApiKeyStore>();
+        services.AddSingleton<MongoSweepStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -51,6 +75,15 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<IPollStore, LiteDbPollStore, MongoPollStore>);
         services.AddSingleton(Pick<IBallotStore, LiteDbBallotStore, MongoBallotStore>);
         services.AddSingleton(Pick<ILinkCodeStore, LiteDbLinkCodeStore, MongoLinkCodeStore>);
+        services.AddSingleton(Pick<IIdeaStore, LiteDbIdeaStore, MongoIdeaStore>);
+        services.AddSingleton(Pick<IEventStore, LiteDbEventStore, MongoEventStore>);
+        services.AddSingleton(Pick<IRsvpStore, LiteDbRsvpStore, MongoRsvpStore>);
+        services.AddSingleton(Pick<IReportStore, LiteDbReportStore, MongoReportStore>);
+        services.AddSingleton(Pick<IRoleStore, LiteDbRoleStore, MongoRoleStore>);
+        services.AddSingleton(Pick<IAuditStore, LiteDbAuditStore, MongoAuditStore>);
+        services.AddSingleton(Pick<ICommunityStatsStore, LiteDbCommunityStatsStore, MongoCommunityStatsStore>);
+        services.AddSingleton(Pick<IApiKeyStore, LiteDbApiKeyStore, MongoApiKeyStore>);
+        services.AddSingleton(Pick<ISweepStore, LiteDbSweepStore, MongoSweepStore>);
         return services;
     }
 

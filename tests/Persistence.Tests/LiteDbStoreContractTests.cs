@@ -57,7 +57,7 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         Assert.True(File.Exists(path));
     }
 
-    /// <summary>The store reads residents a page (1,000) at a time; the residents go in as one bulk insert to keep the test quick.</summary>
+    /// <summary>The store reads residents a page at a time; the residents go in as one bulk insert to keep the test quick.</summary>
     [Fact]
     public async Task ListRegisteredAsync_MorePagesThanOne_ListsEachRegisteredResidentOnceWhileStatusesAreSaved()
     {
@@ -65,7 +65,7 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         _database!.GetCollection<ResidentDocument>("residents").InsertBulk(residents.Select(ResidentDocument.From));
 
         var listed = new List<string>();
-        await foreach (var resident in Residents.ListRegisteredAsync(Ct))
+        await foreach (var resident in Residents.ListRegisteredAsync(null, Ct))
         {
             listed.Add(resident.Id);
             if (listed.Count % 500 == 0)
@@ -87,5 +87,14 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         new LiteDbCommunityStore(database),
         new LiteDbPollStore(database),
         new LiteDbBallotStore(database),
-        new LiteDbLinkCodeStore(database));
+        new LiteDbLinkCodeStore(database),
+        new LiteDbIdeaStore(database),
+        new LiteDbEventStore(database),
+        new LiteDbRsvpStore(database),
+        new LiteDbReportStore(database),
+        new LiteDbRoleStore(database),
+        new LiteDbAuditStore(database),
+        new LiteDbCommunityStatsStore(database),
+        new LiteDbApiKeyStore(database),
+        new LiteDbSweepStore(database));
 }

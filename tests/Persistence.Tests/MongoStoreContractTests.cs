@@ -28,7 +28,16 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoCommunityStore(database),
             new MongoPollStore(database),
             new MongoBallotStore(database),
-            new MongoLinkCodeStore(database));
+            new MongoLinkCodeStore(database),
+            new MongoIdeaStore(database),
+            new MongoEventStore(database),
+            new MongoRsvpStore(database),
+            new MongoReportStore(database),
+            new MongoRoleStore(database),
+            new MongoAuditStore(database),
+            new MongoCommunityStatsStore(database),
+            new MongoApiKeyStore(database),
+            new MongoSweepStore(database));
     }
 
     public override async ValueTask DisposeAsync()

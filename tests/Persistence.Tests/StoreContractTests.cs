@@ -1,7 +1,13 @@
+using Hromada.Core.ApiKeys;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Ideas;
+using Hromada.Core.Events;
+using Hromada.Core.Moderation;
 using Hromada.Core.Polls;
+using Hromada.Core.Reports;
 using Hromada.Core.Residents;
+using Hromada.Core.Sweeps;
 
 namespace Hromada.Persistence.Tests;
 
@@ -25,6 +31,24 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected IBallotStore Ballots => Opened.Ballots;
 
     protected ILinkCodeStore LinkCodes => Opened.LinkCodes;
+
+    protected IIdeaStore Ideas => Opened.Ideas;
+
+    protected IEventStore Events => Opened.Events;
+
+    protected IRsvpStore Rsvps => Opened.Rsvps;
+
+    protected IReportStore Reports => Opened.Reports;
+
+    protected IRoleStore Roles => Opened.Roles;
+
+    protected IAuditStore Audit => Opened.Audit;
+
+    protected ICommunityStatsStore Stats => Opened.Stats;
+
+    protected IApiKeyStore ApiKeys => Opened.ApiKeys;
+
+    protected ISweepStore Sweeps => Opened.Sweeps;
 
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
@@ -60,5 +84,14 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         ICommunityStore Communities,
         IPollStore Polls,
         IBallotStore Ballots,
-        ILinkCodeStore LinkCodes);
+        ILinkCodeStore LinkCodes,
+        IIdeaStore Ideas,
+        IEventStore Events,
+        IRsvpStore Rsvps,
+        IReportStore Reports,
+        IRoleStore Roles,
+        IAuditStore Audit,
+        ICommunityStatsStore Stats,
+        IApiKeyStore ApiKeys,
+        ISweepStore Sweeps);
 }

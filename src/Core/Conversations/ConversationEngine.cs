@@ -81,6 +81,14 @@ public sealed partial class ConversationEngine(
         var registered = context.Resident?.IsRegistered == true;
         var command = BotCommand.From(context.Message);
 
+        // A blocked resident gets this one answer to anything, whatever dialog they were in.
+        if (context.Resident?.IsBlocked == true)
+        {
+            session.Leave();
+            context.Reply("Engine_Blocked");
+            return;
+        }
+
         if (command?.Name == CancelCommand)
         {
             var wasInDialog = session.InDialog;

@@ -36,7 +36,7 @@ public abstract class Dialog<TState> : IDialog
         LeaveWhenFinished(context);
     }
 
-    public async Task ContinueAsync(DialogContext context)
+    public virtual async Task ContinueAsync(DialogContext context)
     {
         await LoadAsync(context);
         var machine = Build(context);

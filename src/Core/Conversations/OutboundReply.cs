@@ -15,6 +15,14 @@ public sealed record OutboundReply(string Text)
 
     public bool RequestsContact => ContactButtonLabel is not null;
 
+    /// <summary>
+    /// When set, asks the resident to share a location with the platform's own button, labelled so;
+    /// like <see cref="ContactButtonLabel"/>, it may put the other buttons in a reply keyboard.
+    /// </summary>
+    public string? LocationButtonLabel { get; init; }
+
+    public bool RequestsLocation => LocationButtonLabel is not null;
+
     /// <summary>A platform file id or URL of a photo to show with the text.</summary>
     public string? PhotoUrl { get; init; }
 

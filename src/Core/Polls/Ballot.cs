@@ -68,4 +68,14 @@ public interface IBallotStore
     /// aggregates (statuses, results by group): never show what it returns about one resident.
     /// </summary>
     IAsyncEnumerable<Ballot> ListByPollAsync(string pollId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The ids of the residents who answered the poll, read from the store page by page as they are
+    /// consumed (a national poll may have hundreds of thousands). Who chose what stays private.
+    /// </summary>
+    IAsyncEnumerable<string> ListVoterIdsAsync(string pollId, CancellationToken cancellationToken);
+
+    /// <summary>Which of <paramref name="residentIds"/> answered the poll.</summary>
+    Task<IReadOnlySet<string>> FindVotersAsync(
+        string pollId, IReadOnlyCollection<string> residentIds, CancellationToken cancellationToken);
 }

@@ -97,4 +97,23 @@ public interface IPollStore
 
     /// <summary>Polls a resident proposed or created at or after <paramref name="since"/>, of any status; only <paramref name="residentId"/>'s when given.</summary>
     Task<IReadOnlyList<Poll>> ListAuthoredSinceAsync(DateTimeOffset since, string? residentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Polls of the given communities, newest first, a page of <paramref name="limit"/> after skipping
+    /// <paramref name="offset"/>; with a <paramref name="status"/>, only those with that status at
+    /// <paramref name="now"/> (see <see cref="Poll.StatusAt"/>).
+    /// </summary>
+    Task<IReadOnlyList<Poll>> ListAsync(
+        IReadOnlyCollection<string> communityIds,
+        PollStatus? status,
+        DateTimeOffset now,
+        int offset,
+        int limit,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Polls stored as open whose closing time is at or before <paramref name="by"/>, closing soonest
+    /// first: those past it are the ones no sweep has stored as closed yet. Open polls are few at any time.
+    /// </summary>
+    Task<IReadOnlyList<Poll>> ListOpenClosingByAsync(DateTimeOffset by, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Hromada.Core.Conversations;
 using Hromada.Core.Localization;
+using Hromada.Core.Subscriptions;
 
 namespace Hromada.Core.Residents;
 
@@ -41,7 +42,15 @@ public sealed class Resident
     /// <summary>The statuses earned within spheres, recomputed nightly; a sphere not listed is <see cref="ResidentStatus.Registered"/>.</summary>
     public Dictionary<string, ResidentStatus> SphereStatuses { get; set; } = [];
 
+    /// <summary>What the resident chose with /subscribe; null until then (<see cref="Subscription.Of"/> gives the default).</summary>
+    public Subscription? Subscription { get; set; }
+
+    /// <summary>Set while a moderator has blocked the resident (/block): the bot then answers them only that they are blocked.</summary>
+    public DateTimeOffset? BlockedAt { get; set; }
+
     public bool IsRegistered => RegisteredAt is not null;
+
+    public bool IsBlocked => BlockedAt is not null;
 }
 
 /// <param name="ChatId">Where replies go on that channel.</param>
@@ -68,19 +77,6 @@ public interface IResidentStore
 
     Task<Resident?> GetAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>The residents of those ids that exist, in no particular order.</summary>
-    Task<IReadOnlyList<Resident>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
-
-    /// <summary>Every registered resident in id order, read a page at a time, so a sweep over all of them holds few in memory.</summary>
-    IAsyncEnumerable<Resident> ListRegisteredAsync(CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Stores only <see cref="Resident.Status"/> and <see cref="Resident.SphereStatuses"/> of each
-    /// resident, as one batch: a sweep never undoes a change made meanwhile (a profile edit, a joined
-    /// app), and a resident deleted meanwhile stays deleted.
-    /// </summary>
-    Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken);
-
     /// <summary>The registered resident whose platform-verified phone is <paramref name="phone"/>, if any.</summary>
     Task<Resident?> FindByVerifiedPhoneAsync(string phone, CancellationToken cancellationToken);
 
@@ -95,4 +91,31 @@ public interface IResidentStore
     Task<bool> SetReachableAsync(IdentityKey identity, bool reachable, CancellationToken cancellationToken);
 
     Task DeleteAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Registered residents who follow any of <paramref name="communityIds"/> (the communities of
+    /// <see cref="Subscription.Of"/>), or every registered resident when null: ascending by id, those
+    /// after <paramref name="afterId"/>, at most <paramref name="limit"/>. Page on with the last id.
+    /// </summary>
+    Task<IReadOnlyList<Resident>> ListFollowingAsync(
+        IReadOnlyCollection<string>? communityIds, string? afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The residents of those ids that exist, in no particular order.</summary>
+    Task<IReadOnlyList<Resident>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Registered residents of <paramref name="communityId"/> (every registered resident when null),
+    /// read from the store page by page as they are consumed, so a sweep over 100,000 holds one page.
+    /// </summary>
+    IAsyncEnumerable<Resident> ListRegisteredAsync(string? communityId, CancellationToken cancellationToken);
+
+    /// <summary>How many registered residents each community has in each status; pairs without residents are left out.</summary>
+    Task<IReadOnlyList<ResidentCount>> CountRegisteredAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores only <see cref="Resident.Status"/> and <see cref="Resident.SphereStatuses"/> of each
+    /// resident, as one batch: a sweep never undoes a change made meanwhile (a profile edit, a joined
+    /// app), and a resident deleted meanwhile stays deleted.
+    /// </summary>
+    Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken);
 }

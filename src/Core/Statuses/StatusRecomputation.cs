@@ -3,6 +3,7 @@ using Hromada.Core.Localization;
 using Hromada.Core.Polls;
 using Hromada.Core.Residents;
 using Hromada.Core.Spheres;
+using Hromada.Core.Subscriptions;
 using Microsoft.Extensions.Logging;
 
 namespace Hromada.Core.Statuses;
@@ -52,7 +53,7 @@ public sealed partial class StatusRecomputation(
 
         var looked = 0;
         var batch = new Batch();
-        await foreach (var resident in residents.ListRegisteredAsync(cancellationToken))
+        await foreach (var resident in residents.ListRegisteredAsync(null, cancellationToken))
         {
             looked++;
             var figures = book.FiguresOf(resident, answers.Of(resident.Id), [.. proposalsBy[resident.Id]]);
@@ -70,7 +71,7 @@ public sealed partial class StatusRecomputation(
             if (promotions.Count > 0)
             {
                 var key = $"{noticeKey}:{string.Join(',', promotions.Select(p => $"{p.Sphere ?? "overall"}={p.Status}"))}";
-                batch.Notices.Add(new ResidentNotice(resident, key, language => Announcement(language, promotions)));
+                batch.Notices.Add(new ResidentNotice(resident, key, language => Announcement(language, promotions), AfterQuietHours(resident, now)));
             }
 
             resident.Status = status;
@@ -96,7 +97,7 @@ public sealed partial class StatusRecomputation(
     {
         if (batch.Notices.Count > 0)
         {
-            await notifier.NotifyAllAsync(batch.Notices, cancellationToken, OutboxPriority.Broadcast);
+            await notifier.NotifyEachAsync(batch.Notices, OutboxPriority.Broadcast, cancellationToken);
         }
 
         if (batch.Changed.Count > 0)
@@ -152,6 +153,10 @@ public sealed partial class StatusRecomputation(
             .Select(sphere => ((string?)sphere, sphereStatuses[sphere])));
         return promotions;
     }
+
+    /// <summary>The night's news waits for the end of the resident's quiet hours (null: it may go now).</summary>
+    private static DateTimeOffset? AfterQuietHours(Resident resident, DateTimeOffset now) =>
+        Subscription.Of(resident).QuietHours?.NextOutside(now) is { } deliverAt && deliverAt > now ? deliverAt : null;
 
     private static OutboundReply Announcement(Language language, List<(string? Sphere, ResidentStatus Status)> promotions)
     {

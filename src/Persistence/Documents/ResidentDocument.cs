@@ -40,6 +40,13 @@ internal sealed class ResidentDocument
     /// <summary>Sphere id to status name; absent in documents stored before spheres had statuses.</summary>
     public Dictionary<string, string> SphereStatuses { get; set; } = [];
 
+    public SubscriptionDocument? Subscription { get; set; }
+
+    /// <summary>The communities of <see cref="Core.Subscriptions.Subscription.Of"/>, stored so one index finds a community's followers.</summary>
+    public List<string> FollowedCommunities { get; set; } = [];
+
+    public DateTime? BlockedAt { get; set; }
+
     public static string KeyOf(IdentityKey identity) =>
         DocumentFormat.Key(identity.Channel, identity.PlatformUserId);
 
@@ -65,6 +72,10 @@ internal sealed class ResidentDocument
         Gender = resident.Gender?.ToString(),
         Status = resident.Status.ToString(),
         SphereStatuses = StoredSphereStatuses(resident),
+
+        Subscription = resident.Subscription is { } subscription ? SubscriptionDocument.From(subscription) : null,
+        FollowedCommunities = [.. Core.Subscriptions.Subscription.Of(resident).Communities],
+        BlockedAt = resident.BlockedAt is { } blockedAt ? DocumentFormat.ToStored(blockedAt) : null,
     };
 
     public static Dictionary<string, string> StoredSphereStatuses(Resident resident) =>
@@ -87,6 +98,9 @@ internal sealed class ResidentDocument
         Gender = Gender is { } gender ? Enum.Parse<Gender>(gender) : null,
         Status = Enum.Parse<ResidentStatus>(Status),
         SphereStatuses = SphereStatuses.ToDictionary(pair => pair.Key, pair => Enum.Parse<ResidentStatus>(pair.Value)),
+
+        Subscription = Subscription?.ToSubscription(),
+        BlockedAt = BlockedAt is { } blockedAt ? DocumentFormat.FromStored(blockedAt) : null,
     };
 }
 

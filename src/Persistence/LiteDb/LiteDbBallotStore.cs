@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hromada.Core.Polls;
 using Hromada.Persistence.Documents;
 using LiteDB;
@@ -6,6 +7,8 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbBallotStore : IBallotStore
 {
+    private const int PageSize = 500;
+
     private readonly ILiteCollection<BallotDocument> _ballots;
 
     /// <summary>
@@ -49,10 +52,56 @@ internal sealed class LiteDbBallotStore : IBallotStore
     public Task<int> CountAsync(string pollId, CancellationToken cancellationToken) =>
         Task.FromResult(_ballots.Count(d => d.PollId == pollId));
 
+    public IAsyncEnumerable<string> ListVoterIdsAsync(string pollId, CancellationToken cancellationToken) =>
+        PollBallotsAsync(pollId, cancellationToken).Select(ballot => ballot.ResidentId);
+
     public Task<IReadOnlyList<Ballot>> ListByResidentAsync(string residentId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Ballot>>([.. _ballots.Find(d => d.ResidentId == residentId).Select(d => d.ToBallot())]);
 
-    /// <summary>Read whole before it is handed out (one poll's ballots): no LiteDB cursor stays open while the caller works.</summary>
     public IAsyncEnumerable<Ballot> ListByPollAsync(string pollId, CancellationToken cancellationToken) =>
-        _ballots.Find(d => d.PollId == pollId).Select(d => d.ToBallot()).ToList().ToAsyncEnumerable();
+        PollBallotsAsync(pollId, cancellationToken).Select(ballot => ballot.ToBallot());
+
+    public Task<IReadOnlySet<string>> FindVotersAsync(
+        string pollId, IReadOnlyCollection<string> residentIds, CancellationToken cancellationToken)
+    {
+        var voters = residentIds.Where(id => _ballots.Exists(Query.EQ("_id", BallotDocument.KeyOf(pollId, id)))).ToHashSet();
+        return Task.FromResult<IReadOnlySet<string>>(voters);
+    }
+
+    /// <summary>
+    /// Walks the primary key from "poll/" on, a page at a time: a poll's ballots are one run of keys,
+    /// so each page is an index seek, and the walk stops at the first key of another poll. No query
+    /// holds the file between pages.
+    /// </summary>
+    private async IAsyncEnumerable<BallotDocument> PollBallotsAsync(
+        string pollId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = BallotDocument.KeyOf(pollId, "");
+        while (true)
+        {
+            var page = _ballots.Query()
+                .Where(Query.GT("_id", after))
+                .OrderBy("_id")
+                .Limit(PageSize)
+                .ToList();
+            foreach (var ballot in page)
+            {
+                if (ballot.PollId != pollId)
+                {
+                    yield break;
+                }
+
+                yield return ballot;
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
 }

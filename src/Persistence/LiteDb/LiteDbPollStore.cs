@@ -12,6 +12,7 @@ internal sealed class LiteDbPollStore : IPollStore
     {
         _polls = database.GetCollection<PollDocument>("polls");
         _polls.EnsureIndex(d => d.Status);
+        _polls.EnsureIndex(d => d.CommunityId);
     }
 
     public Task SaveAsync(Poll poll, CancellationToken cancellationToken)
@@ -64,5 +65,36 @@ internal sealed class LiteDbPollStore : IPollStore
             .Select(d => d.ToPoll())
             .ToList();
         return Task.FromResult<IReadOnlyList<Poll>>(polls);
+    }
+
+    /// <summary>The communities' polls are read by the index; the status at now is applied here.</summary>
+    public Task<IReadOnlyList<Poll>> ListAsync(
+        IReadOnlyCollection<string> communityIds,
+        PollStatus? status,
+        DateTimeOffset now,
+        int offset,
+        int limit,
+        CancellationToken cancellationToken)
+    {
+        var page = _polls.Find(Query.In(nameof(PollDocument.CommunityId), new BsonArray(communityIds.Select(id => new BsonValue(id)))))
+            .Select(d => d.ToPoll())
+            .Where(poll => status is null || poll.StatusAt(now) == status)
+            .OrderByDescending(poll => poll.CreatedAt)
+            .ThenBy(poll => poll.Id, StringComparer.Ordinal)
+            .Skip(offset)
+            .Take(limit)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<Poll>>(page);
+    }
+
+    public Task<IReadOnlyList<Poll>> ListOpenClosingByAsync(DateTimeOffset by, CancellationToken cancellationToken)
+    {
+        var due = _polls.Find(d => d.Status == nameof(PollStatus.Open))
+            .Select(d => d.ToPoll())
+            .Where(poll => poll.ClosesAt <= by)
+            .OrderBy(poll => poll.ClosesAt)
+            .ThenBy(poll => poll.Id, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<Poll>>(due);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hromada.Core.Conversations;
 using Hromada.Core.Residents;
 using Hromada.Persistence.Documents;
@@ -7,7 +8,7 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbResidentStore : IResidentStore
 {
-    private const int PageSize = 1000;
+    private const int PageSize = 500;
 
     private readonly ILiteCollection<ResidentDocument> _residents;
 
@@ -22,6 +23,7 @@ internal sealed class LiteDbResidentStore : IResidentStore
         _residents = database.GetCollection<ResidentDocument>("residents");
         _residents.EnsureIndex("identityKeys", "$.IdentityKeys[*]");
         _residents.EnsureIndex(d => d.Phone);
+        _residents.EnsureIndex("followedCommunities", "$.FollowedCommunities[*]");
     }
 
     public Task<Resident?> FindByIdentityAsync(IdentityKey identity, CancellationToken cancellationToken) =>
@@ -29,34 +31,6 @@ internal sealed class LiteDbResidentStore : IResidentStore
 
     public Task<Resident?> GetAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(_residents.FindById(id)?.ToResident());
-
-    public Task<IReadOnlyList<Resident>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
-    {
-        var found = _residents.Find(Query.In("_id", new BsonArray(ids.Select(id => new BsonValue(id))))).Select(d => d.ToResident()).ToList();
-        return Task.FromResult<IReadOnlyList<Resident>>(found);
-    }
-
-    /// <summary>Each page is read whole before it is handed out: no LiteDB cursor stays open while the caller works.</summary>
-    public IAsyncEnumerable<Resident> ListRegisteredAsync(CancellationToken cancellationToken) =>
-        RegisteredPages().SelectMany(page => page).ToAsyncEnumerable();
-
-    public Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken)
-    {
-        var byId = residents.ToDictionary(resident => resident.Id);
-        lock (_saveLock)
-        {
-            var stored = _residents.Find(Query.In("_id", new BsonArray(byId.Keys.Select(id => new BsonValue(id))))).ToList();
-            foreach (var document in stored)
-            {
-                document.Status = byId[document.Id].Status.ToString();
-                document.SphereStatuses = ResidentDocument.StoredSphereStatuses(byId[document.Id]);
-            }
-
-            _residents.Update(stored);
-        }
-
-        return Task.CompletedTask;
-    }
 
     public Task<Resident?> FindByVerifiedPhoneAsync(string phone, CancellationToken cancellationToken)
     {
@@ -114,7 +88,36 @@ internal sealed class LiteDbResidentStore : IResidentStore
         return Task.CompletedTask;
     }
 
-    private IEnumerable<List<Resident>> RegisteredPages()
+    public Task<IReadOnlyList<Resident>> ListFollowingAsync(
+        IReadOnlyCollection<string>? communityIds, string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var query = _residents.Query().Where(d => d.RegisteredAt != null);
+        if (communityIds is not null)
+        {
+            query = query.Where("$.FollowedCommunities[*] ANY IN @0", new BsonArray(communityIds.Select(id => new BsonValue(id))));
+        }
+
+        if (afterId is not null)
+        {
+            query = query.Where("_id > @0", afterId);
+        }
+
+        var page = query.OrderBy(d => d.Id).Limit(limit).ToList();
+        return Task.FromResult<IReadOnlyList<Resident>>([.. page.Select(d => d.ToResident())]);
+    }
+
+    public Task<IReadOnlyList<Resident>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var found = ids.Select(id => _residents.FindById(id)).OfType<ResidentDocument>().Select(d => d.ToResident()).ToList();
+        return Task.FromResult<IReadOnlyList<Resident>>(found);
+    }
+
+    /// <summary>
+    /// Walks the primary key a page at a time, filtering as it goes: no query holds the file between
+    /// pages, and the pages of one walk add up to one pass over the residents, whatever the community.
+    /// </summary>
+    public async IAsyncEnumerable<Resident> ListRegisteredAsync(
+        string? communityId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var after = BsonValue.MinValue;
         while (true)
@@ -124,14 +127,47 @@ internal sealed class LiteDbResidentStore : IResidentStore
                 .OrderBy("_id")
                 .Limit(PageSize)
                 .ToList();
-            if (page.Count == 0)
+            foreach (var document in page.Where(d => d.RegisteredAt is not null && (communityId is null || d.CommunityId == communityId)))
+            {
+                yield return document.ToResident();
+            }
+
+            if (page.Count < PageSize)
             {
                 yield break;
             }
 
             after = page[^1].Id;
-            yield return [.. page.Where(d => d.RegisteredAt is not null).Select(d => d.ToResident())];
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
         }
+    }
+
+    public Task<IReadOnlyList<ResidentCount>> CountRegisteredAsync(CancellationToken cancellationToken)
+    {
+        var counts = _residents.Find(d => d.RegisteredAt != null)
+            .GroupBy(d => (d.CommunityId, d.Status))
+            .Select(group => new ResidentCount(group.Key.CommunityId, Enum.Parse<ResidentStatus>(group.Key.Status), group.Count()))
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ResidentCount>>(counts);
+    }
+
+    public Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken)
+    {
+        var byId = residents.ToDictionary(resident => resident.Id);
+        lock (_saveLock)
+        {
+            var stored = _residents.Find(Query.In("_id", new BsonArray(byId.Keys.Select(id => new BsonValue(id))))).ToList();
+            foreach (var document in stored)
+            {
+                document.Status = byId[document.Id].Status.ToString();
+                document.SphereStatuses = ResidentDocument.StoredSphereStatuses(byId[document.Id]);
+            }
+
+            _residents.Update(stored);
+        }
+
+        return Task.CompletedTask;
     }
 
     private ResidentDocument? FindByKey(string key) =>

@@ -8,6 +8,8 @@ namespace Hromada.Persistence.Mongo;
 
 internal sealed class MongoBallotStore(IMongoDatabase database) : IBallotStore
 {
+    private const int BatchSize = 500;
+
     private readonly IMongoCollection<BallotDocument> _ballots = Collection(database);
 
     public static IMongoCollection<BallotDocument> Collection(IMongoDatabase database) =>
@@ -115,5 +117,31 @@ internal sealed class MongoBallotStore(IMongoDatabase database) : IBallotStore
         {
             yield return document.ToBallot();
         }
+    }
+
+    /// <summary>One cursor over the (poll, resident) index, read a batch at a time as it is consumed.</summary>
+    public async IAsyncEnumerable<string> ListVoterIdsAsync(
+        string pollId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var cursor = await _ballots.Find(d => d.PollId == pollId, new FindOptions { BatchSize = BatchSize })
+            .Project(d => d.ResidentId)
+            .ToCursorAsync(cancellationToken);
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            foreach (var residentId in cursor.Current)
+            {
+                yield return residentId;
+            }
+        }
+    }
+
+    public async Task<IReadOnlySet<string>> FindVotersAsync(
+        string pollId, IReadOnlyCollection<string> residentIds, CancellationToken cancellationToken)
+    {
+        var keys = residentIds.Select(id => BallotDocument.KeyOf(pollId, id));
+        var voters = await _ballots.Find(Builders<BallotDocument>.Filter.In(d => d.Id, keys))
+            .Project(d => d.ResidentId)
+            .ToListAsync(cancellationToken);
+        return voters.ToHashSet();
     }
 }

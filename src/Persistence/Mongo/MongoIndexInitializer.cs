@@ -24,5 +24,11 @@ internal sealed class MongoIndexInitializer(IOptions<StorageOptions> options, IS
         await MongoPollStore.CreateIndexesAsync(database, cancellationToken);
         await MongoBallotStore.CreateIndexesAsync(database, cancellationToken);
         await MongoLinkCodeStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoIdeaStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoEventStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoRsvpStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoReportStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoRoleStore.CreateIndexesAsync(database, cancellationToken);
+        await MongoAuditStore.CreateIndexesAsync(database, cancellationToken);
     }
 }

@@ -18,6 +18,7 @@ internal sealed class MongoPollStore(IMongoDatabase database) : IPollStore
             [
                 new(keys.Ascending(d => d.Status).Ascending(d => d.CommunityId).Ascending(d => d.ClosesAt)),
                 new(keys.Ascending(d => d.Status).Ascending(d => d.CreatedAt)),
+                new(keys.Ascending(d => d.CommunityId).Descending(d => d.CreatedAt)),
             ],
             cancellationToken);
     }
@@ -73,5 +74,43 @@ internal sealed class MongoPollStore(IMongoDatabase database) : IPollStore
             & (residentId is null ? filter.Ne(d => d.AuthorResidentId, null) : filter.Eq(d => d.AuthorResidentId, residentId));
         var polls = await _polls.Find(authored).ToListAsync(cancellationToken);
         return [.. polls.Select(d => d.ToPoll())];
+    }
+
+    public async Task<IReadOnlyList<Poll>> ListAsync(
+        IReadOnlyCollection<string> communityIds,
+        PollStatus? status,
+        DateTimeOffset now,
+        int offset,
+        int limit,
+        CancellationToken cancellationToken)
+    {
+        var filter = Builders<PollDocument>.Filter;
+        var at = DocumentFormat.ToStored(now);
+        var stored = filter.Eq(d => d.Status, status.ToString());
+        var storedOpen = filter.Eq(d => d.Status, nameof(PollStatus.Open));
+        var statusFilter = status switch
+        {
+            null => filter.Empty,
+            PollStatus.Open => storedOpen & filter.Not(filter.Lte(d => d.ClosesAt, at)),
+            PollStatus.Closed => stored | (storedOpen & filter.Lte(d => d.ClosesAt, at)),
+            _ => stored,
+        };
+        var page = await _polls.Find(filter.In(d => d.CommunityId, communityIds) & statusFilter)
+            .SortByDescending(d => d.CreatedAt)
+            .ThenBy(d => d.Id)
+            .Skip(offset)
+            .Limit(limit)
+            .ToListAsync(cancellationToken);
+        return [.. page.Select(d => d.ToPoll())];
+    }
+
+    public async Task<IReadOnlyList<Poll>> ListOpenClosingByAsync(DateTimeOffset by, CancellationToken cancellationToken)
+    {
+        var at = DocumentFormat.ToStored(by);
+        var due = await _polls.Find(d => d.Status == nameof(PollStatus.Open) && d.ClosesAt <= at)
+            .SortBy(d => d.ClosesAt)
+            .ThenBy(d => d.Id)
+            .ToListAsync(cancellationToken);
+        return [.. due.Select(d => d.ToPoll())];
     }
 }

@@ -9,6 +9,8 @@ namespace Hromada.Persistence.Mongo;
 
 internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentStore
 {
+    private const int BatchSize = 500;
+
     private readonly IMongoCollection<ResidentDocument> _residents = Collection(database);
 
     public static IMongoCollection<ResidentDocument> Collection(IMongoDatabase database) =>
@@ -17,7 +19,7 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
     /// <summary>
     /// Identity keys: unique over the array's elements, so no identity belongs to two residents.
     /// (MongoDB indexes an empty array as one value too, so only one resident may ever be stored
-    /// without identities.) Phone: for the join of one resident's two apps by a verified number.
+    /// without identities.) Phone: for the join of one resident's two apps by a verified number. Community: for the sweeps that reach a community's residents.
     /// </summary>
     public static Task CreateIndexesAsync(IMongoDatabase database, CancellationToken cancellationToken)
     {
@@ -26,6 +28,8 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
             [
                 new(keys.Ascending(d => d.IdentityKeys), new CreateIndexOptions { Unique = true }),
                 new(keys.Ascending(d => d.Phone)),
+                new(keys.Ascending(d => d.FollowedCommunities).Ascending(d => d.Id)),
+                new(keys.Ascending(d => d.CommunityId)),
             ],
             cancellationToken);
     }
@@ -42,37 +46,6 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
     {
         var document = await _residents.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
         return document?.ToResident();
-    }
-
-    public async Task<IReadOnlyList<Resident>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
-    {
-        var documents = await _residents.Find(Builders<ResidentDocument>.Filter.In(d => d.Id, ids)).ToListAsync(cancellationToken);
-        return [.. documents.Select(d => d.ToResident())];
-    }
-
-    public async IAsyncEnumerable<Resident> ListRegisteredAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var documents = _residents.Find(d => d.RegisteredAt != null).SortBy(d => d.Id).ToAsyncEnumerable();
-        await foreach (var document in documents.WithCancellation(cancellationToken))
-        {
-            yield return document.ToResident();
-        }
-    }
-
-    /// <summary>One unordered bulk write of updates that set the two fields on residents that still exist.</summary>
-    public async Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken)
-    {
-        if (residents.Count == 0)
-        {
-            return;
-        }
-
-        var update = Builders<ResidentDocument>.Update;
-        var writes = residents.Select(resident => new UpdateOneModel<ResidentDocument>(
-            Builders<ResidentDocument>.Filter.Eq(d => d.Id, resident.Id),
-            update.Set(d => d.Status, resident.Status.ToString())
-                .Set(d => d.SphereStatuses, ResidentDocument.StoredSphereStatuses(resident))));
-        await _residents.BulkWriteAsync(writes, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
     }
 
     public async Task<Resident?> FindByVerifiedPhoneAsync(string phone, CancellationToken cancellationToken)
@@ -122,4 +95,72 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
 
     public Task DeleteAsync(string id, CancellationToken cancellationToken) =>
         _residents.DeleteOneAsync(d => d.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<Resident>> ListFollowingAsync(
+        IReadOnlyCollection<string>? communityIds, string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var filter = Builders<ResidentDocument>.Filter;
+        var query = filter.Ne(d => d.RegisteredAt, null);
+        if (communityIds is not null)
+        {
+            query &= filter.AnyIn(d => d.FollowedCommunities, communityIds);
+        }
+
+        if (afterId is not null)
+        {
+            query &= filter.Gt(d => d.Id, afterId);
+        }
+
+        var page = await _residents.Find(query).SortBy(d => d.Id).Limit(limit).ToListAsync(cancellationToken);
+        return [.. page.Select(d => d.ToResident())];
+    }
+
+    public async Task<IReadOnlyList<Resident>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var found = await _residents.Find(Builders<ResidentDocument>.Filter.In(d => d.Id, ids)).ToListAsync(cancellationToken);
+        return [.. found.Select(d => d.ToResident())];
+    }
+
+    /// <summary>One cursor, read a batch at a time as it is consumed; the community index finds a community's residents.</summary>
+    public async IAsyncEnumerable<Resident> ListRegisteredAsync(
+        string? communityId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = Builders<ResidentDocument>.Filter;
+        var registered = filter.Ne(d => d.RegisteredAt, null);
+        using var cursor = await _residents
+            .Find(communityId is null ? registered : registered & filter.Eq(d => d.CommunityId, communityId), new FindOptions { BatchSize = BatchSize })
+            .ToCursorAsync(cancellationToken);
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            foreach (var document in cursor.Current)
+            {
+                yield return document.ToResident();
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<ResidentCount>> CountRegisteredAsync(CancellationToken cancellationToken)
+    {
+        var groups = await _residents.Aggregate()
+            .Match(d => d.RegisteredAt != null)
+            .Group(d => new { d.CommunityId, d.Status }, group => new { group.Key, Count = group.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. groups.Select(g => new ResidentCount(g.Key.CommunityId, Enum.Parse<ResidentStatus>(g.Key.Status), g.Count))];
+    }
+
+    /// <summary>One unordered bulk write of updates that set the two fields on residents that still exist.</summary>
+    public async Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken)
+    {
+        if (residents.Count == 0)
+        {
+            return;
+        }
+
+        var update = Builders<ResidentDocument>.Update;
+        var writes = residents.Select(resident => new UpdateOneModel<ResidentDocument>(
+            Builders<ResidentDocument>.Filter.Eq(d => d.Id, resident.Id),
+            update.Set(d => d.Status, resident.Status.ToString())
+                .Set(d => d.SphereStatuses, ResidentDocument.StoredSphereStatuses(resident))));
+        await _residents.BulkWriteAsync(writes, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+    }
 }

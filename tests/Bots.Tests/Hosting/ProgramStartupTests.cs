@@ -13,6 +13,7 @@ public sealed class ProgramStartupTests
     [InlineData("--Storage:Provider=Mongo", "Storage:MongoUrl")]
     [InlineData("--DevChat:Enabled=sometimes", "DevChat:Enabled")]
     [InlineData("--Admin:SuperAdmins:0=123456789", "Admin:SuperAdmins")]
+    [InlineData("--Scheduling:Intervals:PollClosng=00:01:00", "Scheduling:Intervals:PollClosng")]
     public async Task Start_BadSetting_ExitsWithOneLineNamingTheKey(string setting, string key)
     {
         using var folder = new TempFolder();

@@ -15,8 +15,8 @@ internal abstract record TelegramPart(ReplyMarkup? Markup)
 }
 
 /// <summary>
-/// Renders a channel-neutral reply as Bot API calls: buttons as an inline keyboard, a contact request
-/// as a reply keyboard, text over Telegram's limits split with the keyboard under the last part.
+/// Renders a channel-neutral reply as Bot API calls: buttons as an inline keyboard, a contact or
+/// location request as a reply keyboard, text over Telegram's limits split with the keyboard under the last part.
 /// Pure, so the limits are unit-tested.
 /// </summary>
 internal static class TelegramReplyRenderer
@@ -98,14 +98,21 @@ internal static class TelegramReplyRenderer
 
     private static ReplyMarkup? Markup(OutboundReply reply)
     {
-        if (reply.ContactButtonLabel is { } contactLabel)
+        if (reply.RequestsContact || reply.RequestsLocation)
         {
-            // The contact button exists only in a reply keyboard; the other buttons come back as their labels.
-            IEnumerable<IEnumerable<KeyboardButton>> rows =
-            [
-                [new KeyboardButton(contactLabel) { RequestContact = true }],
-                .. reply.Buttons.Select(row => row.Select(button => new KeyboardButton(button.Label)).ToArray()),
-            ];
+            // Contact and location buttons exist only in a reply keyboard; the other buttons come back as their labels.
+            var rows = new List<KeyboardButton[]>();
+            if (reply.ContactButtonLabel is { } contactLabel)
+            {
+                rows.Add([new KeyboardButton(contactLabel) { RequestContact = true }]);
+            }
+
+            if (reply.LocationButtonLabel is { } locationLabel)
+            {
+                rows.Add([new KeyboardButton(locationLabel) { RequestLocation = true }]);
+            }
+
+            rows.AddRange(reply.Buttons.Select(row => row.Select(button => new KeyboardButton(button.Label)).ToArray()));
             return new ReplyKeyboardMarkup(rows) { ResizeKeyboard = true, OneTimeKeyboard = true };
         }
 

@@ -26,7 +26,7 @@ internal sealed partial class ViberRenderer(IOptions<ViberOptions> options, ILog
     public const int MaxButtonTextLength = 250;
     public const string MoreLabel = "➡️";
 
-    /// <summary>share-phone buttons need api level 3 (Viber 7.6 and later).</summary>
+    /// <summary>share-phone and location-picker buttons need api level 3 (Viber 7.6 and later).</summary>
     private const int KeyboardApiVersion = 3;
 
     private const int Columns = 6;
@@ -135,16 +135,21 @@ internal sealed partial class ViberRenderer(IOptions<ViberOptions> options, ILog
     private static ViberKeyboard? Keyboard(long outboxId, OutboundReply reply)
     {
         var rows = reply.Buttons.Where(row => row.Count > 0).ToList();
-        if (rows.Count == 0 && reply.ContactButtonLabel is null)
+        if (rows.Count == 0 && !reply.RequestsContact && !reply.RequestsLocation)
         {
             return null;
         }
 
+        // Viber wants some text in a share-phone or location-picker button's ActionBody; it never comes back.
         var buttons = new List<ViberButton>();
-        if (reply.ContactButtonLabel is { } label)
+        if (reply.ContactButtonLabel is { } contactLabel)
         {
-            // Viber wants some text in a share-phone button's ActionBody; it never comes back.
-            buttons.Add(new ViberButton { Columns = Columns, ActionType = "share-phone", ActionBody = "share-phone", Text = Label(label) });
+            buttons.Add(new ViberButton { Columns = Columns, ActionType = "share-phone", ActionBody = "share-phone", Text = Label(contactLabel) });
+        }
+
+        if (reply.LocationButtonLabel is { } locationLabel)
+        {
+            buttons.Add(new ViberButton { Columns = Columns, ActionType = "location-picker", ActionBody = "location-picker", Text = Label(locationLabel) });
         }
 
         var capacity = Capacity(reply);
@@ -185,7 +190,7 @@ internal sealed partial class ViberRenderer(IOptions<ViberOptions> options, ILog
     private static string Label(string label) =>
         label.Length <= MaxButtonTextLength ? label : label[..(MaxButtonTextLength - 1)] + "…";
 
-    private static int Capacity(OutboundReply reply) => MaxButtons - (reply.RequestsContact ? 1 : 0);
+    private static int Capacity(OutboundReply reply) => MaxButtons - (reply.RequestsContact ? 1 : 0) - (reply.RequestsLocation ? 1 : 0);
 
     private static List<IReadOnlyList<ReplyButton>> Take(List<IReadOnlyList<ReplyButton>> rows, int count) =>
         Slice(rows, count, take: true);

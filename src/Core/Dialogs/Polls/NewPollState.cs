@@ -2,7 +2,16 @@ namespace Hromada.Core.Dialogs.Polls;
 
 public enum NewPollState
 {
-    AwaitingPoll,
+    /// <summary>The question, or the whole poll in one message (question, then one option per line).</summary>
+    AwaitingQuestion,
+    AwaitingOptions,
+    AwaitingType,
+    AwaitingMaxChoices,
+    AwaitingKind,
+    AwaitingHorizon,
+    AwaitingSphere,
+    AwaitingCommunity,
+    AwaitingClosingTime,
     AwaitingConfirmation,
     Completed,
     Cancelled,

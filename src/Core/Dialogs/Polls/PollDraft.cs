@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hromada.Core.Conversations;
+using Hromada.Core.Polls;
 
 namespace Hromada.Core.Dialogs.Polls;
 
@@ -25,6 +26,32 @@ public sealed class PollDraft(ConversationSession session)
     {
         get => _session.Data.GetValueOrDefault("sphere");
         set => _session.SetData("sphere", value);
+    }
+
+    public PollType Type
+    {
+        get => Enum.TryParse<PollType>(_session.Data.GetValueOrDefault("type"), out var type) ? type : PollType.SingleChoice;
+        set => _session.SetData("type", value.ToString());
+    }
+
+    /// <summary>How many options a multiple-choice ballot may hold.</summary>
+    public int MaxChoices
+    {
+        get => int.TryParse(_session.Data.GetValueOrDefault("maxChoices"), NumberStyles.None, CultureInfo.InvariantCulture, out var max) ? max : 1;
+        set => _session.SetData("maxChoices", value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    public PollKind Kind
+    {
+        get => Enum.TryParse<PollKind>(_session.Data.GetValueOrDefault("kind"), out var kind) ? kind : PollKind.CurrentState;
+        set => _session.SetData("kind", value.ToString());
+    }
+
+    /// <summary>The planning period of a strategic poll, such as "2026–2030".</summary>
+    public string? Horizon
+    {
+        get => _session.Data.GetValueOrDefault("horizon");
+        set => _session.SetData("horizon", value);
     }
 
     /// <summary>The poll the resident is answering.</summary>

@@ -40,9 +40,12 @@ public sealed class PollMessages(CommunityDirectory communities)
         context.Text("Polls_YourAnswer", string.Join(", ", choices.Where(i => i < poll.Options.Count).Select(i => poll.Options[i])));
 
     /// <summary>The totals only: the number of voters, then each option with a bar, its share and its count.</summary>
-    public static string Results(DialogContext context, Poll poll, PollTally tally)
+    public static string Results(DialogContext context, Poll poll, PollTally tally) => Results(context.Language, poll, tally);
+
+    /// <inheritdoc cref="Results(DialogContext, Poll, PollTally)"/>
+    public static string Results(Localization.Language language, Poll poll, PollTally tally)
     {
-        var text = new StringBuilder(context.Text("Polls_Results", tally.Voters));
+        var text = new StringBuilder(Texts.Get(language, "Polls_Results", tally.Voters));
         for (var option = 0; option < poll.Options.Count; option++)
         {
             var percent = tally.PercentOf(option);

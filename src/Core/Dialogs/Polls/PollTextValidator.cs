@@ -60,3 +60,15 @@ public sealed class PollTextValidator : AbstractValidator<PollText>
         RuleFor(text => text.Options).SetValidator(new OptionsValidator());
     }
 }
+
+/// <summary>A strategic poll's planning period, such as "2026–2030" or "до 2035 року". Error codes are text keys.</summary>
+public sealed class HorizonValidator : AbstractValidator<string>
+{
+    public const int MinLength = 4;
+    public const int MaxLength = 40;
+
+    public HorizonValidator() =>
+        RuleFor(horizon => horizon)
+            .Length(MinLength, MaxLength).WithErrorCode("Problem_HorizonLength")
+            .OverridePropertyName("horizon");
+}

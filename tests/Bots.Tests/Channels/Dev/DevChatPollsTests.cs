@@ -1,5 +1,6 @@
 using Hromada.Bots.Tests.Hosting;
 using Hromada.Core.Dialogs.Onboarding;
+using Hromada.Core.Dialogs.Polls;
 using Hromada.Core.Dialogs.Profile;
 using Hromada.Core.Localization;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Hromada.Bots.Tests.Channels.Dev;
 
-/// <summary>Polls end to end through the dev chat's JSON API: an admin opens one, residents answer it.</summary>
+/// <summary>Polls end to end through the dev chat's JSON API: an admin opens one (the one-message form, then the wizard's steps), residents answer it.</summary>
 public sealed class DevChatPollsTests
 {
     private const string Question = "Чи потрібен у Кам'янському нічний автобус?";
@@ -24,7 +25,12 @@ public sealed class DevChatPollsTests
         await RegisterAsync(alice, "Аліса");
         await RegisterAsync(bohdan, "Богдан");
 
-        var preview = Assert.Single(await admin.SayAsync($"/newpoll {Question}\nТак\nНі"));
+        var type = Assert.Single(await admin.SayAsync($"/newpoll {Question}\nТак\nНі"));
+        await admin.PressAsync(type.Button(b => b.Data == NewPollDialog.SingleChoice).Data);
+        await admin.PressAsync(NewPollDialog.Current);
+        await admin.PressAsync("sphere:transport");
+        await admin.PressAsync("community:kamianske");
+        var preview = Assert.Single(await admin.PressAsync("closes:7"));
         var published = Assert.Single(await admin.PressAsync(preview.Button(b => b.Data == "confirm").Data));
         var aliceList = Assert.Single(await alice.SayAsync("/polls"));
         var aliceQuestion = Assert.Single(await alice.PressAsync(aliceList.AllButtons.Single().Data));
@@ -33,7 +39,9 @@ public sealed class DevChatPollsTests
         var bohdanQuestion = Assert.Single(await bohdan.PressAsync(aliceList.AllButtons.Single().Data));
         var bohdanVoted = Assert.Single(await bohdan.PressAsync(bohdanQuestion.Button(b => b.Label == "Ні").Data));
 
-        Assert.Equal(Text("NewPoll_Preview", Question, "1. Так\n2. Ні", "Кам'янське", "30.11.2026 11:00"), preview.Text);
+        Assert.Equal(
+            Text("NewPoll_Preview", Question, "1. Так\n2. Ні", Text("NewPoll_TypeSingle"), Text("NewPoll_KindCurrent"), Text("Sphere_transport"), "Кам'янське", "30.11.2026 11:00"),
+            preview.Text);
         Assert.Equal(Text("NewPoll_Published", "30.11.2026 11:00"), published.Text);
         Assert.StartsWith(Question, aliceQuestion.Text);
         Assert.DoesNotContain("%", aliceQuestion.Text);
@@ -50,7 +58,7 @@ public sealed class DevChatPollsTests
     }
 
     [Fact]
-    public async Task NewPoll_NotConfiguredAsSuperAdmin_RefusedPolitely()
+    public async Task NewPoll_NeitherSuperAdminNorModerator_RefusedPolitely()
     {
         await using var host = TestHost.Start(("Admin:SuperAdmins:0", "telegram:123456789"));
         var alice = new DevChatResident(host, "alice", "Alice");

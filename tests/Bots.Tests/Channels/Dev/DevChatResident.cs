@@ -71,6 +71,8 @@ internal sealed record DevReplyDto(
     List<List<DevButtonDto>> Buttons,
     bool RequestsContact,
     string? ContactButtonLabel,
+    bool RequestsLocation,
+    string? LocationButtonLabel,
     string? PhotoUrl,
     DevDocumentDto? Document)
 {

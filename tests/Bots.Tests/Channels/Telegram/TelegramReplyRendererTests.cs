@@ -45,6 +45,25 @@ public sealed class TelegramReplyRendererTests
     }
 
     [Fact]
+    public void Render_LocationRequested_ReplyKeyboardWithLocationButtonThenLabels()
+    {
+        var reply = new OutboundReply("Де це?")
+        {
+            LocationButtonLabel = "📍 Надіслати геопозицію",
+            Buttons = [[new ReplyButton("Скасувати", "/cancel")]],
+        };
+
+        var part = Assert.Single(TelegramReplyRenderer.Render(reply));
+
+        var keyboard = Assert.IsType<ReplyKeyboardMarkup>(part.Markup);
+        var rows = keyboard.Keyboard.Select(row => row.ToArray()).ToArray();
+        Assert.Equal(2, rows.Length);
+        Assert.Equal(("📍 Надіслати геопозицію", true, false), (rows[0][0].Text, rows[0][0].RequestLocation, rows[0][0].RequestContact));
+        Assert.Equal(("Скасувати", false), (rows[1][0].Text, rows[1][0].RequestLocation));
+        Assert.True(keyboard.OneTimeKeyboard);
+    }
+
+    [Fact]
     public void Render_TextOverLimit_SplitAtLineBreaksButtonsOnLastPart()
     {
         var paragraph = new string('а', 3000);

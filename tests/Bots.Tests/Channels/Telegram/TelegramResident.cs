@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using Hromada.Bots.Channels.Telegram;
 using Hromada.Bots.Tests.Hosting;
+using Hromada.Core.Dialogs.Onboarding;
+using Hromada.Core.Dialogs.Profile;
 
 namespace Hromada.Bots.Tests.Channels.Telegram;
 
@@ -63,6 +65,18 @@ internal sealed class TelegramResident(
     /// <summary>Shares a contact; <paramref name="ownerId"/> is whose number it is (the resident's own when equal to <see cref="UserId"/>).</summary>
     public Task<TelegramCall> ShareContactAsync(string phone, long? ownerId) =>
         SendAsync(TelegramUpdates.Contact(UserId, phone, ownerId, firstName: firstName, languageCode: languageCode));
+
+    /// <summary>Registers through onboarding: the platform's name, the community, the first sphere, no phone.</summary>
+    public async Task RegisterAsync(string communityId = "kamianske")
+    {
+        await SayAsync("/start");
+        await PressAsync(OnboardingDialog.Agree);
+        await PressAsync(ProfileQuestions.UseDisplayName);
+        var spheres = await PressAsync(ProfileQuestions.CommunityPrefix + communityId);
+        await PressAsync(spheres.AllInlineData.First(data => data.StartsWith(ProfileQuestions.SpherePrefix, StringComparison.Ordinal)));
+        await PressAsync(ProfileQuestions.Done);
+        await PressAsync(ProfileQuestions.Skip);
+    }
 
     /// <summary>Waits for the bot's next message to this chat after those already seen.</summary>
     public async Task<TelegramCall> NextReplyAsync()

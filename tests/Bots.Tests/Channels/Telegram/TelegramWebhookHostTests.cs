@@ -11,10 +11,13 @@ public abstract class TelegramWebhookHostTests : IAsyncLifetime
 
     protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
+    /// <summary>Settings a test class adds to the webhook ones, such as its super-admins.</summary>
+    private protected virtual (string Key, string? Value)[] MoreSettings => [];
+
     public async ValueTask InitializeAsync()
     {
         Api = await FakeTelegramApi.StartAsync();
-        Host = TestHost.Start(TelegramResident.WebhookSettings(Api));
+        Host = TestHost.Start([.. TelegramResident.WebhookSettings(Api), .. MoreSettings]);
     }
 
     public async ValueTask DisposeAsync()

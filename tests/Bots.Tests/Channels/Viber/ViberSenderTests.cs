@@ -171,6 +171,27 @@ public sealed class ViberSenderTests
     }
 
     [Fact]
+    public async Task SendAsync_LocationButton_RendersALocationPickerBesideTheOtherButtons()
+    {
+        await using var viber = await FakeViberApi.StartAsync();
+        await using var host = TestHost.Start(viber.Settings());
+        var reply = new OutboundReply("Де це?")
+        {
+            LocationButtonLabel = "Надіслати геопозицію",
+            Buttons = [[new ReplyButton("Скасувати", "/cancel")]],
+        };
+
+        await SendAsync(host, reply);
+
+        var message = Assert.Single(viber.SentTo(UserId));
+        var picker = message.Button("Надіслати геопозицію");
+        Assert.Equal("location-picker", picker.GetProperty("ActionType").GetString());
+        Assert.False(string.IsNullOrEmpty(picker.GetProperty("ActionBody").GetString()));
+        Assert.Equal("btn:/cancel", message.Button("Скасувати").GetProperty("ActionBody").GetString());
+        Assert.Equal(3, message.GetProperty("min_api_version").GetInt32());
+    }
+
+    [Fact]
     public async Task SendAsync_TextOver7000Characters_SplitsWithKeyboardOnTheLastPart()
     {
         await using var viber = await FakeViberApi.StartAsync();

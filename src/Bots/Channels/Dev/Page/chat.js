@@ -172,6 +172,21 @@
       bubble.append(share);
     }
 
+    if (entry.requestsLocation) {
+      // The page has no GPS to share: the button opens the location panel, filled with the test point.
+      const share = document.createElement("button");
+      share.type = "button";
+      share.className = "share-location";
+      share.dataset.testid = "share-location";
+      share.textContent = entry.locationButtonLabel ?? "📍";
+      share.title = "Share location";
+      share.addEventListener("click", () => {
+        ui.locationPanel.hidden = false;
+        ui.latitude.focus();
+      });
+      bubble.append(share);
+    }
+
     return bubble;
   }
 

@@ -1,0 +1,9 @@
+namespace Hromada.Core.Dialogs.Admin.Block;
+
+public enum BlockState
+{
+    AwaitingResident,
+    AwaitingConfirmation,
+    Completed,
+    Cancelled,
+}

@@ -1,0 +1,9 @@
+namespace Hromada.Core.Dialogs.Admin.ClosePoll;
+
+public enum ClosePollState
+{
+    AwaitingPoll,
+    AwaitingConfirmation,
+    Completed,
+    Cancelled,
+}

@@ -1,0 +1,9 @@
+namespace Hromada.Core.Dialogs.Admin.Roles;
+
+public enum RevokeState
+{
+    AwaitingResident,
+    AwaitingGrant,
+    Completed,
+    Cancelled,
+}

@@ -1,0 +1,12 @@
+namespace Hromada.Core.Dialogs.Ideas;
+
+public enum IdeaState
+{
+    AwaitingTitle,
+    AwaitingText,
+    AwaitingSphere,
+    AwaitingPhoto,
+    AwaitingConfirmation,
+    Completed,
+    Cancelled,
+}

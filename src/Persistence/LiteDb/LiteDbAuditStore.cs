@@ -1,0 +1,51 @@
+using Hromada.Core.Moderation;
+using Hromada.Persistence.Documents;
+using LiteDB;
+
+namespace Hromada.Persistence.LiteDb;
+
+internal sealed class LiteDbAuditStore : IAuditStore
+{
+    private readonly ILiteCollection<AuditDocument> _audit;
+
+    /// <summary>Gives ids in the order entries are written; the file has no other writer (direct mode).</summary>
+    private readonly Lock _appendLock = new();
+
+    public LiteDbAuditStore(LiteDatabase database)
+    {
+        _audit = database.GetCollection<AuditDocument>("audit");
+        _audit.EnsureIndex(d => d.CommunityId);
+        _audit.EnsureIndex(d => d.ActorResidentId);
+        _audit.EnsureIndex(d => d.Target);
+    }
+
+    public Task<AuditEntry> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        lock (_appendLock)
+        {
+            var lastId = _audit.Query().OrderByDescending(d => d.Id).Select(d => d.Id).FirstOrDefault();
+            var document = AuditDocument.From(entry, lastId + 1);
+            _audit.Insert(document);
+            return Task.FromResult(document.ToEntry());
+        }
+    }
+
+    /// <summary>Per community, the index gives its latest entries; the newest of those are merged.</summary>
+    public Task<IReadOnlyList<AuditEntry>> ListRecentAsync(
+        IReadOnlyCollection<string>? communityIds, int limit, CancellationToken cancellationToken)
+    {
+        var documents = communityIds is null
+            ? _audit.Query().OrderByDescending(d => d.Id).Limit(limit).ToList()
+            : communityIds.Distinct().SelectMany(id => _audit.Query().Where(d => d.CommunityId == id).OrderByDescending(d => d.Id).Limit(limit).ToList());
+        return Task.FromResult<IReadOnlyList<AuditEntry>>(
+            [.. documents.OrderByDescending(d => d.Id).Take(limit).Select(d => d.ToEntry())]);
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> ListForResidentAsync(string residentId, CancellationToken cancellationToken)
+    {
+        var target = AuditTargets.Resident(residentId);
+        var documents = _audit.Find(d => d.ActorResidentId == residentId).Concat(_audit.Find(d => d.Target == target));
+        return Task.FromResult<IReadOnlyList<AuditEntry>>(
+            [.. documents.DistinctBy(d => d.Id).OrderBy(d => d.Id).Select(d => d.ToEntry())]);
+    }
+}

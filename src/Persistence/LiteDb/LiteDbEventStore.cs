@@ -1,0 +1,39 @@
+using Hromada.Core.Events;
+using Hromada.Persistence.Documents;
+using LiteDB;
+
+namespace Hromada.Persistence.LiteDb;
+
+internal sealed class LiteDbEventStore : IEventStore
+{
+    private readonly ILiteCollection<EventDocument> _events;
+
+    public LiteDbEventStore(LiteDatabase database)
+    {
+        _events = database.GetCollection<EventDocument>("events");
+        _events.EnsureIndex(d => d.StartsAt);
+    }
+
+    public Task SaveAsync(CivicEvent civicEvent, CancellationToken cancellationToken)
+    {
+        _events.Upsert(EventDocument.From(civicEvent));
+        return Task.CompletedTask;
+    }
+
+    public Task<CivicEvent?> GetAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(_events.FindById(id)?.ToEvent());
+
+    /// <summary>Upcoming events are few at any time: the start index finds them, the rest is filtered here.</summary>
+    public Task<IReadOnlyList<CivicEvent>> ListUpcomingAsync(
+        IReadOnlyCollection<string> communityIds, DateTimeOffset from, int limit, CancellationToken cancellationToken)
+    {
+        var upcoming = _events.Find(Query.GT(nameof(EventDocument.StartsAt), DocumentFormat.ToStored(from)))
+            .Where(d => !d.Cancelled && communityIds.Contains(d.CommunityId))
+            .Select(d => d.ToEvent())
+            .OrderBy(e => e.StartsAt)
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<CivicEvent>>(upcoming);
+    }
+}

@@ -1,0 +1,142 @@
+using Hromada.Core.Ideas;
+using Hromada.Persistence.Documents;
+using LiteDB;
+
+namespace Hromada.Persistence.LiteDb;
+
+internal sealed class LiteDbIdeaStore : IIdeaStore
+{
+    private readonly ILiteCollection<IdeaDocument> _ideas;
+    private readonly ILiteCollection<IdeaSupportDocument> _supports;
+
+    /// <summary>
+    /// Makes each read-compare-write (a status change, a rating) one step; the file has no other
+    /// writer (direct mode). A support needs no lock: the primary key (idea, resident) refuses a second.
+    /// </summary>
+    private readonly Lock _writeLock = new();
+
+    public LiteDbIdeaStore(LiteDatabase database)
+    {
+        _ideas = database.GetCollection<IdeaDocument>("ideas");
+        _ideas.EnsureIndex(d => d.Status);
+        _ideas.EnsureIndex(d => d.CommunityId);
+        _ideas.EnsureIndex(d => d.AuthorResidentId);
+        _supports = database.GetCollection<IdeaSupportDocument>("idea_supports");
+        _supports.EnsureIndex(d => d.IdeaId);
+        _supports.EnsureIndex(d => d.ResidentId);
+    }
+
+    public Task SaveAsync(Idea idea, CancellationToken cancellationToken)
+    {
+        _ideas.Upsert(IdeaDocument.From(idea));
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> TryChangeStatusAsync(Idea changed, IdeaStatus expected, CancellationToken cancellationToken)
+    {
+        lock (_writeLock)
+        {
+            var stored = _ideas.FindById(changed.Id);
+            var matches = stored is not null && stored.Status == expected.ToString();
+            if (matches)
+            {
+                _ideas.Update(IdeaDocument.From(changed));
+            }
+
+            return Task.FromResult(matches);
+        }
+    }
+
+    public Task<Idea?> GetAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(_ideas.FindById(id)?.ToIdea());
+
+    /// <summary>The community index finds the ideas of the two or so communities; the rest is filtered and counted here.</summary>
+    public Task<IReadOnlyList<RankedIdea>> ListPublishedAsync(
+        IReadOnlyCollection<string> communityIds, int limit, CancellationToken cancellationToken)
+    {
+        var ranked = communityIds.Distinct()
+            .SelectMany(communityId => _ideas.Find(d => d.CommunityId == communityId))
+            .Where(d => IdeaDocument.PublicStatuses.Contains(d.Status))
+            .Select(d => new RankedIdea(d.ToIdea(), Tally(d.Id)));
+        return Task.FromResult(IdeaDocument.Rank(ranked, limit));
+    }
+
+    public Task<IReadOnlyList<Idea>> ListProposedAsync(CancellationToken cancellationToken)
+    {
+        var proposed = _ideas.Find(d => d.Status == nameof(IdeaStatus.Proposed))
+            .Select(d => d.ToIdea())
+            .OrderBy(idea => idea.CreatedAt)
+            .ThenBy(idea => idea.Id, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<Idea>>(proposed);
+    }
+
+    public Task<IReadOnlyList<Idea>> ListByAuthorAsync(string residentId, CancellationToken cancellationToken)
+    {
+        var own = _ideas.Find(d => d.AuthorResidentId == residentId)
+            .Select(d => d.ToIdea())
+            .OrderByDescending(idea => idea.CreatedAt)
+            .ThenBy(idea => idea.Id, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<Idea>>(own);
+    }
+
+    public Task<bool> SupportAsync(string ideaId, string residentId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _supports.Insert(IdeaSupportDocument.From(new IdeaSupport(ideaId, residentId, at)));
+            return Task.FromResult(true);
+        }
+        catch (LiteException exception) when (LiteDbFile.IsDuplicateKey(exception))
+        {
+            return Task.FromResult(false);
+        }
+    }
+
+    public Task<IdeaSupport?> RateAsync(
+        string ideaId, string residentId, int rating, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        IdeaSupportDocument.EnsureRating(rating);
+        lock (_writeLock)
+        {
+            var stored = _supports.FindById(IdeaSupportDocument.KeyOf(ideaId, residentId))?.ToSupport();
+            if (stored is null || stored.Rating == rating)
+            {
+                return Task.FromResult(stored);
+            }
+
+            var rated = stored with { Rating = rating, RatedAt = at };
+            _supports.Update(IdeaSupportDocument.From(rated));
+            return Task.FromResult<IdeaSupport?>(rated);
+        }
+    }
+
+    public Task<IdeaSupport?> FindSupportAsync(string ideaId, string residentId, CancellationToken cancellationToken) =>
+        Task.FromResult(_supports.FindById(IdeaSupportDocument.KeyOf(ideaId, residentId))?.ToSupport());
+
+    public Task<IdeaTally> TallyAsync(string ideaId, CancellationToken cancellationToken) =>
+        Task.FromResult(Tally(ideaId));
+
+    public Task<IReadOnlyList<string>> ListSupporterIdsAsync(string ideaId, CancellationToken cancellationToken)
+    {
+        var supporters = _supports.Find(d => d.IdeaId == ideaId)
+            .OrderBy(d => d.SupportedAt)
+            .ThenBy(d => d.ResidentId, StringComparer.Ordinal)
+            .Select(d => d.ResidentId)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<string>>(supporters);
+    }
+
+    public Task<IReadOnlyList<IdeaSupport>> ListSupportsByResidentAsync(string residentId, CancellationToken cancellationToken)
+    {
+        var supports = _supports.Find(d => d.ResidentId == residentId)
+            .Select(d => d.ToSupport())
+            .OrderBy(support => support.SupportedAt)
+            .ThenBy(support => support.IdeaId, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<IdeaSupport>>(supports);
+    }
+
+    private IdeaTally Tally(string ideaId) => IdeaTally.From(_supports.Find(d => d.IdeaId == ideaId).Select(d => d.ToSupport()));
+}

@@ -1,0 +1,34 @@
+using Hromada.Core.Moderation;
+using Hromada.Persistence.Documents;
+using LiteDB;
+
+namespace Hromada.Persistence.LiteDb;
+
+internal sealed class LiteDbRoleStore : IRoleStore
+{
+    private readonly ILiteCollection<RoleGrantDocument> _roles;
+
+    public LiteDbRoleStore(LiteDatabase database)
+    {
+        _roles = database.GetCollection<RoleGrantDocument>("roles");
+        _roles.EnsureIndex(d => d.ResidentId);
+        _roles.EnsureIndex(d => d.CommunityId);
+    }
+
+    public Task SaveAsync(RoleGrant grant, CancellationToken cancellationToken)
+    {
+        _roles.Upsert(RoleGrantDocument.From(grant));
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> DeleteAsync(string residentId, string communityId, CancellationToken cancellationToken) =>
+        Task.FromResult(_roles.Delete(RoleGrantDocument.KeyOf(residentId, communityId)));
+
+    public Task<IReadOnlyList<RoleGrant>> ListForResidentAsync(string residentId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RoleGrant>>(
+            [.. _roles.Find(d => d.ResidentId == residentId).Select(d => d.ToGrant()).OrderBy(grant => grant.CommunityId, StringComparer.Ordinal)]);
+
+    public Task<IReadOnlyList<RoleGrant>> ListForCommunityAsync(string communityId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RoleGrant>>(
+            [.. _roles.Find(d => d.CommunityId == communityId).Select(d => d.ToGrant()).OrderBy(grant => grant.ResidentId, StringComparer.Ordinal)]);
+}

@@ -1,0 +1,64 @@
+using Hromada.Core.Events;
+using Hromada.Persistence.Documents;
+using LiteDB;
+
+namespace Hromada.Persistence.LiteDb;
+
+internal sealed class LiteDbRsvpStore : IRsvpStore
+{
+    private readonly ILiteCollection<RsvpDocument> _rsvps;
+
+    /// <summary>
+    /// Makes the read, the compare and the write of an answer one step; the primary key (event,
+    /// resident) keeps one answer per pair, and the file has no other writer (direct mode).
+    /// </summary>
+    private readonly Lock _answerLock = new();
+
+    public LiteDbRsvpStore(LiteDatabase database)
+    {
+        _rsvps = database.GetCollection<RsvpDocument>("rsvps");
+        _rsvps.EnsureIndex(d => d.EventId);
+        _rsvps.EnsureIndex(d => d.ResidentId);
+    }
+
+    public Task<Rsvp> AnswerAsync(
+        string eventId, string residentId, RsvpAnswer answer, DateTimeOffset answeredAt, CancellationToken cancellationToken)
+    {
+        lock (_answerLock)
+        {
+            var stored = _rsvps.FindById(RsvpDocument.KeyOf(eventId, residentId))?.ToRsvp();
+            var rsvp = RsvpDocument.Apply(stored, eventId, residentId, answer, answeredAt);
+            if (!ReferenceEquals(rsvp, stored))
+            {
+                _rsvps.Upsert(RsvpDocument.From(rsvp));
+            }
+
+            return Task.FromResult(rsvp);
+        }
+    }
+
+    public Task<Rsvp?> FindAsync(string eventId, string residentId, CancellationToken cancellationToken) =>
+        Task.FromResult(_rsvps.FindById(RsvpDocument.KeyOf(eventId, residentId))?.ToRsvp());
+
+    public Task<int> CountGoingAsync(string eventId, CancellationToken cancellationToken) =>
+        Task.FromResult(_rsvps.Count(d => d.EventId == eventId && d.Answer == nameof(RsvpAnswer.Going)));
+
+    public Task<IReadOnlyList<string>> ListGoingAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var going = _rsvps.Find(d => d.EventId == eventId && d.Answer == nameof(RsvpAnswer.Going))
+            .Select(d => d.ResidentId)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<string>>(going);
+    }
+
+    public Task<IReadOnlyList<Rsvp>> ListByResidentAsync(string residentId, CancellationToken cancellationToken)
+    {
+        var answers = _rsvps.Find(d => d.ResidentId == residentId)
+            .Select(d => d.ToRsvp())
+            .OrderBy(rsvp => rsvp.AnsweredAt)
+            .ThenBy(rsvp => rsvp.EventId, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<Rsvp>>(answers);
+    }
+}

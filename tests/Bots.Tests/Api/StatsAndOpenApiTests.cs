@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hromada.Core.ApiKeys;
+using Hromada.Core.Residents;
+
+namespace Hromada.Bots.Tests.Api;
+
+public sealed class StatsAndOpenApiTests : IAsyncLifetime
+{
+    private ApiHost _host = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        _host = ApiHost.Start();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    [Fact]
+    public async Task Stats_CommunityKey_CountsItsRegisteredResidentsByStatusAndItsOpenPolls()
+    {
+        var key = await _host.KeyAsync("kamianske");
+        await _host.ResidentAsync("olena");
+        await _host.ResidentAsync("taras");
+        var iryna = await _host.ResidentAsync("iryna");
+        iryna.Status = ResidentStatus.Responsible;
+        await _host.Get<IResidentStore>().SaveAsync(iryna, Ct);
+        await _host.ResidentAsync("pending", registered: false);
+        await _host.ResidentAsync("lviv-resident", communityId: "lviv");
+        await _host.PollAsync("open");
+        await _host.PollAsync("due", closesIn: TimeSpan.FromMinutes(-1));
+        await _host.PollAsync("lviv-open", communityId: "lviv");
+
+        using var response = await _host.GetAsync("/api/v1/stats", key);
+
+        var stats = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((3, 1), (stats.GetProperty("residentsTotal").GetInt32(), stats.GetProperty("openPolls").GetInt32()));
+        var kamianske = Assert.Single(stats.GetProperty("communities").EnumerateArray());
+        Assert.Equal("kamianske", kamianske.GetProperty("communityId").GetString());
+        var residents = kamianske.GetProperty("residents");
+        Assert.Equal(
+            [("localExpert", 0), ("opinionLeader", 0), ("registered", 2), ("responsible", 1)],
+            residents.EnumerateObject().Select(status => (status.Name, status.Value.GetInt32())).Order());
+    }
+
+    [Fact]
+    public async Task Stats_AllCommunitiesKey_ListsEveryCommunity()
+    {
+        var key = await _host.KeyAsync(ApiKey.AllCommunities);
+        await _host.ResidentAsync("olena");
+        await _host.ResidentAsync("lviv-resident", communityId: "lviv");
+
+        using var response = await _host.GetAsync("/api/v1/stats", key);
+
+        var stats = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var communities = stats.GetProperty("communities").EnumerateArray().ToList();
+        Assert.Equal(2, stats.GetProperty("residentsTotal").GetInt32());
+        Assert.Contains(communities, row => row.GetProperty("communityId").GetString() == "ukraine");
+        Assert.Equal(1, communities.Single(row => row.GetProperty("communityId").GetString() == "lviv").GetProperty("residentsTotal").GetInt32());
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_Served_ListsTheApiPathsAndTheBearerScheme()
+    {
+        using var response = await _host.GetAsync("/openapi/v1.json", key: null);
+
+        var document = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paths = document.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
+        Assert.Equal(
+            ["/api/v1/communities", "/api/v1/polls", "/api/v1/polls/{id}", "/api/v1/polls/{id}/close", "/api/v1/polls/{id}/results", "/api/v1/stats"],
+            paths.Order(StringComparer.Ordinal));
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        Assert.True(document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
+        var create = document.GetProperty("paths").GetProperty("/api/v1/polls").GetProperty("post");
+        Assert.True(create.GetProperty("responses").TryGetProperty("400", out _));
+        Assert.True(create.GetProperty("responses").TryGetProperty("401", out _));
+    }
+}
