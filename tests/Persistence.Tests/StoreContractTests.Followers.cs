@@ -107,13 +107,4 @@ public abstract partial class StoreContractTests
         Assert.Equal([3, 3, 1], pages.Select(page => page.Count));
         Assert.Equal(["r1", "r2", "r3", "r4", "r5", "r6", "r7"], pages.SelectMany(page => page).Select(resident => resident.Id));
     }
-
-    private static Resident Registered(string id, string communityId)
-    {
-        var resident = Resident(id, Telegram($"tg-{id}"));
-        resident.CommunityId = communityId;
-        resident.Spheres = ["ecology"];
-        resident.RegisteredAt = resident.CreatedAt.AddMinutes(5);
-        return resident;
-    }
 }

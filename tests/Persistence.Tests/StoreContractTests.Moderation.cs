@@ -112,18 +112,6 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task ListVoterIdsAsync_Ballots_ReturnsTheVotersOfThatPollOnly()
-    {
-        await Ballots.CastAsync("p1", "r2", [0], VoteTime, Ct);
-        await Ballots.CastAsync("p1", "r1", [1], VoteTime, Ct);
-        await Ballots.CastAsync("p2", "r3", [1], VoteTime, Ct);
-
-        var voters = await Ballots.ListVoterIdsAsync("p1", Ct);
-
-        Assert.Equal(["r1", "r2"], voters);
-    }
-
-    [Fact]
     public async Task GetAsync_BlockedResident_KeepsWhenAndUnblockClearsIt()
     {
         var resident = Resident("r1", Telegram("501"));
@@ -196,14 +184,5 @@ public abstract partial class StoreContractTests
         await Ballots.CastAsync("closed", "k3", [1], VoteTime, Ct);
         await Ballots.CastAsync("national", "k1", [1], VoteTime, Ct);
         await Ballots.CastAsync("lviv", "l1", [1], VoteTime, Ct);
-    }
-
-    private static Resident Registered(string id, string? communityId, ResidentStatus status)
-    {
-        var resident = Resident(id, Telegram(id));
-        resident.CommunityId = communityId;
-        resident.Status = status;
-        resident.RegisteredAt = VoteTime.AddDays(-10);
-        return resident;
     }
 }

@@ -4,10 +4,12 @@ namespace Hromada.Persistence.Tests;
 
 public abstract partial class StoreContractTests
 {
+    /// <summary>A registered resident of the community, interested in ecology; the one fixture the resident-list tests share.</summary>
     private static Resident Registered(string id, string? communityId, ResidentStatus status = ResidentStatus.Registered)
     {
         var resident = Resident(id, Telegram($"t-{id}"));
         resident.CommunityId = communityId;
+        resident.Spheres = ["ecology"];
         resident.Status = status;
         resident.RegisteredAt = resident.CreatedAt.AddMinutes(5);
         return resident;

@@ -6,7 +6,7 @@ using Hromada.Core.Residents;
 namespace Hromada.Persistence.Documents;
 
 /// <summary>Registered residents of one community, status and blocked-or-not, counted.</summary>
-internal sealed record ResidentCount(string? CommunityId, string Status, bool Blocked, int Count);
+internal sealed record ResidentCountRow(string? CommunityId, string Status, bool Blocked, int Count);
 
 /// <summary>What /stats needs of a poll.</summary>
 internal sealed record PollRow(string Id, string Status, DateTime? ClosesAt, string? AuthorResidentId);
@@ -26,7 +26,7 @@ internal static class StatsRows
 
     /// <param name="blockedAuthors">The authors of <paramref name="polls"/>' proposals who are blocked.</param>
     public static CommunityStats Build(
-        IEnumerable<ResidentCount> residents, IReadOnlyList<PollRow> polls, DateTimeOffset now, int ballots, IReadOnlySet<string> blockedAuthors)
+        IEnumerable<ResidentCountRow> residents, IReadOnlyList<PollRow> polls, DateTimeOffset now, int ballots, IReadOnlySet<string> blockedAuthors)
     {
         var counts = residents.ToList();
         return new CommunityStats(

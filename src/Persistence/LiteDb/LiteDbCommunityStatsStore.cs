@@ -17,7 +17,7 @@ internal sealed class LiteDbCommunityStatsStore(LiteDatabase database) : ICommun
         var residents = _residents.Find(d => d.RegisteredAt != null)
             .Where(d => wanted is null || wanted.Contains(StatsRows.CommunityOf(d.CommunityId)))
             .GroupBy(d => (Community: StatsRows.CommunityOf(d.CommunityId), d.Status, Blocked: d.BlockedAt != null))
-            .Select(group => new ResidentCount(group.Key.Community, group.Key.Status, group.Key.Blocked, group.Count()));
+            .Select(group => new ResidentCountRow(group.Key.Community, group.Key.Status, group.Key.Blocked, group.Count()));
         var polls = _polls.FindAll()
             .Where(d => wanted is null || wanted.Contains(d.CommunityId))
             .Select(d => new PollRow(d.Id, d.Status, d.ClosesAt, d.AuthorResidentId))

@@ -40,7 +40,7 @@ internal sealed class MongoCommunityStatsStore(IMongoDatabase database) : ICommu
     }
 
     /// <summary>Registered residents grouped by community, status and whether they are blocked; no community means the national level.</summary>
-    private async Task<IReadOnlyList<ResidentCount>> CountResidentsAsync(IReadOnlyCollection<string>? communityIds, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ResidentCountRow>> CountResidentsAsync(IReadOnlyCollection<string>? communityIds, CancellationToken cancellationToken)
     {
         var filter = Builders<ResidentDocument>.Filter.Ne(d => d.RegisteredAt, null);
         if (communityIds is not null)
@@ -68,7 +68,7 @@ internal sealed class MongoCommunityStatsStore(IMongoDatabase database) : ICommu
         {
             var key = group["_id"].AsBsonDocument;
             var community = key.GetValue("community", BsonNull.Value);
-            return new ResidentCount(community.IsBsonNull ? null : community.AsString, key["status"].AsString, key["blocked"].AsBoolean, group["count"].ToInt32());
+            return new ResidentCountRow(community.IsBsonNull ? null : community.AsString, key["status"].AsString, key["blocked"].AsBoolean, group["count"].ToInt32());
         })];
     }
 }
