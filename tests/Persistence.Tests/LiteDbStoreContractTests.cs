@@ -61,7 +61,11 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
     [Fact]
     public async Task ListRegisteredAsync_MorePagesThanOne_ListsEachRegisteredResidentOnceWhileStatusesAreSaved()
     {
-        var residents = Enumerable.Range(0, 2500).Select(i => i % 5 == 0 ? Resident($"r{i:D4}", Telegram($"{i}")) : Registered($"r{i:D4}")).ToList();
+        var residents = Enumerable.Range(0, 2500).Select(i => Resident($"r{i:D4}", Telegram($"{i}"))).ToList();
+        foreach (var resident in residents.Where((_, i) => i % 5 != 0))
+        {
+            resident.RegisteredAt = resident.CreatedAt.AddMinutes(5);
+        }
         _database!.GetCollection<ResidentDocument>("residents").InsertBulk(residents.Select(ResidentDocument.From));
 
         var listed = new List<string>();

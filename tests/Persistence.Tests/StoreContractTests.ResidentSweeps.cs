@@ -8,7 +8,7 @@ public abstract partial class StoreContractTests
     [Fact]
     public async Task GetAsync_OptionalFieldsAndSphereStatuses_RoundTrip()
     {
-        var resident = Registered("r1");
+        var resident = Registered("r1", "kamianske");
         resident.BirthYear = 1987;
         resident.Gender = Gender.PreferNotToSay;
         resident.SphereStatuses = new() { ["ecology"] = ResidentStatus.LocalExpert, ["human-rights"] = ResidentStatus.Responsible };
@@ -23,7 +23,7 @@ public abstract partial class StoreContractTests
     [Fact]
     public async Task GetAsync_OptionalFieldsNotGiven_ReturnsNullsAndNoSphereStatuses()
     {
-        await Residents.SaveAsync(Registered("r1"), Ct);
+        await Residents.SaveAsync(Registered("r1", "kamianske"), Ct);
 
         var found = await Residents.GetAsync("r1", Ct);
 
@@ -34,7 +34,7 @@ public abstract partial class StoreContractTests
     [Fact]
     public async Task GetManyAsync_NoIds_ReturnsNone()
     {
-        await Residents.SaveAsync(Registered("r1"), Ct);
+        await Residents.SaveAsync(Registered("r1", "kamianske"), Ct);
 
         var found = await Residents.GetManyAsync([], Ct);
 
@@ -46,7 +46,7 @@ public abstract partial class StoreContractTests
     {
         for (var i = 0; i < 12; i++)
         {
-            await Residents.SaveAsync(Registered($"r{i:D2}"), Ct);
+            await Residents.SaveAsync(Registered($"r{i:D2}", "kamianske"), Ct);
         }
 
         var listed = 0;
@@ -64,15 +64,15 @@ public abstract partial class StoreContractTests
     [Fact]
     public async Task SaveStatusesAsync_Batch_StoresStatusesAndLeavesTheRestAsStored()
     {
-        var stored = Registered("r1");
+        var stored = Registered("r1", "kamianske");
         stored.Name = "Олена";
         await Residents.SaveAsync(stored, Ct);
-        await Residents.SaveAsync(Registered("r2"), Ct);
-        var stale = Registered("r1");
+        await Residents.SaveAsync(Registered("r2", "kamianske"), Ct);
+        var stale = Registered("r1", "kamianske");
         stale.Name = "Стара копія";
         stale.Status = ResidentStatus.LocalExpert;
         stale.SphereStatuses = new() { ["ecology"] = ResidentStatus.OpinionLeader };
-        var other = Registered("r2");
+        var other = Registered("r2", "kamianske");
         other.Status = ResidentStatus.Responsible;
 
         await Residents.SaveStatusesAsync([stale, other], Ct);
@@ -86,7 +86,7 @@ public abstract partial class StoreContractTests
     [Fact]
     public async Task SaveStatusesAsync_ResidentDeletedMeanwhile_StaysDeleted()
     {
-        await Residents.SaveAsync(Registered("r1"), Ct);
+        await Residents.SaveAsync(Registered("r1", "kamianske"), Ct);
         var resident = (await Residents.GetAsync("r1", Ct))!;
         await Residents.DeleteAsync("r1", Ct);
         resident.Status = ResidentStatus.Responsible;
@@ -99,17 +99,10 @@ public abstract partial class StoreContractTests
     [Fact]
     public async Task SaveStatusesAsync_EmptyBatch_ChangesNothing()
     {
-        await Residents.SaveAsync(Registered("r1"), Ct);
+        await Residents.SaveAsync(Registered("r1", "kamianske"), Ct);
 
         await Residents.SaveStatusesAsync([], Ct);
 
         Assert.Equal(ResidentStatus.Registered, (await Residents.GetAsync("r1", Ct))?.Status);
-    }
-
-    protected static Resident Registered(string id)
-    {
-        var resident = Resident(id, Telegram($"t-{id}"));
-        resident.RegisteredAt = resident.CreatedAt.AddMinutes(3);
-        return resident;
     }
 }
