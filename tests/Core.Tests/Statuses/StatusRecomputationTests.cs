@@ -69,6 +69,19 @@ public sealed class StatusRecomputationTests : IDisposable
         Assert.Equal((4, 0, 0), (rerun.Residents, rerun.Changed, rerun.Promoted));
     }
 
+    [Fact]
+    public async Task RecomputeAsync_AtNight_PromotionWaitsForTheEndOfQuietHours()
+    {
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 23, 0, 0, TimeSpan.Zero)); // 01:00 in Kyiv
+        await using var bot = await EngineHarness.StartAsync(_database.Path, _time);
+        await SeedFourResidentsAsync(new StatusWorld(bot));
+
+        await bot.Services<StatusRecomputation>().RecomputeAsync(Ct);
+
+        var told = Assert.Single(await bot.Outbox.ListForChatAsync(ChannelKind.Dev, "olena", 0, Ct));
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero), told.NotBefore); // 08:00 in Kyiv
+    }
+
     /// <summary>A run that told but died before storing: the next run the same day finds the promotion again and tells nobody twice.</summary>
     [Fact]
     public async Task RecomputeAsync_RerunAfterStatusesWereNotStored_TellsNobodyTwiceTheSameDay()
