@@ -15,6 +15,7 @@ try
 
     builder.Services.AddProblemDetails();
     builder.Services.AddHromadaCore().AddConversationOptions().AddAdminOptions();
+    builder.Services.AddStatusRules();
     builder.Services.AddPersistence();
     builder.Services.AddOutboxDispatcher();
     builder.Services.AddDevChatChannel();

@@ -24,6 +24,8 @@ using Hromada.Core.Dialogs.MyData;
 using Hromada.Core.Dialogs.Onboarding;
 using Hromada.Core.Dialogs.Polls;
 using Hromada.Core.Dialogs.Profile;
+using Hromada.Core.Dialogs.Status;
+
 using Hromada.Core.Ideas;
 using Hromada.Core.Dialogs.Subscribe;
 using Hromada.Core.Events;
@@ -32,6 +34,7 @@ using Hromada.Core.Reports;
 using Hromada.Core.Moderation;
 using Hromada.Core.Polls;
 using Hromada.Core.Residents;
+using Hromada.Core.Statuses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -52,6 +55,16 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ResidentNotifier>();
         services.AddSingleton<ProfileQuestions>();
         services.AddSingleton<PollMessages>();
+        services.AddSingleton<PollBreakdowns>();
+        services.AddSingleton<IPersonalDataSection, BallotsPersonalData>();
+
+        // Statuses: the host binds the "Statuses" section; without it the defaults of DESIGN §5 hold.
+        services.TryAddSingleton<StatusRules>();
+        services.AddSingleton<ProposalHistory>();
+        services.AddSingleton<IProposalSource, PollProposals>();
+        services.AddSingleton<ParticipationReader>();
+        services.AddSingleton<StatusRecomputation>();
+
         services.AddSingleton<PollResultsNotice>();
         services.AddSingleton<IdeaMessages>();
         services.AddSingleton<IdeaModeration>();
@@ -81,6 +94,8 @@ public static class CoreServiceCollectionExtensions
         services.AddDialog<PollsDialog>();
         services.AddDialog<ProposeDialog>();
         services.AddDialog<NewPollDialog>();
+        services.AddDialog<PollGroupsDialog>();
+        services.AddDialog<StatusDialog>();
         services.AddDialog<LinkDialog>();
         services.AddDialog<IdeaDialog>();
         services.AddDialog<IdeasDialog>();

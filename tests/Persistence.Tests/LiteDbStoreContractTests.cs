@@ -1,3 +1,5 @@
+using Hromada.Core.Residents;
+using Hromada.Persistence.Documents;
 using Hromada.Persistence.LiteDb;
 using LiteDB;
 
@@ -53,6 +55,32 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         using var database = LiteDbFile.Open(path);
 
         Assert.True(File.Exists(path));
+    }
+
+    /// <summary>The store reads residents a page at a time; the residents go in as one bulk insert to keep the test quick.</summary>
+    [Fact]
+    public async Task ListRegisteredAsync_MorePagesThanOne_ListsEachRegisteredResidentOnceWhileStatusesAreSaved()
+    {
+        var residents = Enumerable.Range(0, 2500).Select(i => Resident($"r{i:D4}", Telegram($"{i}"))).ToList();
+        foreach (var resident in residents.Where((_, i) => i % 5 != 0))
+        {
+            resident.RegisteredAt = resident.CreatedAt.AddMinutes(5);
+        }
+        _database!.GetCollection<ResidentDocument>("residents").InsertBulk(residents.Select(ResidentDocument.From));
+
+        var listed = new List<string>();
+        await foreach (var resident in Residents.ListRegisteredAsync(null, Ct))
+        {
+            listed.Add(resident.Id);
+            if (listed.Count % 500 == 0)
+            {
+                resident.Status = ResidentStatus.OpinionLeader;
+                await Residents.SaveStatusesAsync([resident], Ct);
+            }
+        }
+
+        Assert.Equal(residents.Where(r => r.RegisteredAt is not null).Select(r => r.Id), listed.Order(StringComparer.Ordinal));
+        Assert.Equal(ResidentStatus.OpinionLeader, (await Residents.GetAsync(listed[499], Ct))?.Status);
     }
 
     private static Stores StoresOn(LiteDatabase database) => new(

@@ -38,8 +38,8 @@ public sealed record PollTally(IReadOnlyList<int> Counts, int Voters)
 }
 
 /// <summary>
-/// Ballots, private to their residents: nothing here lists who voted how, only a resident's own
-/// ballot and the totals.
+/// Ballots, private to their residents: residents see only their own ballots and the totals. The
+/// lists by poll serve computations that show aggregates only (statuses, results by group).
 /// </summary>
 public interface IBallotStore
 {
@@ -59,6 +59,15 @@ public interface IBallotStore
 
     /// <summary>How many residents answered the poll.</summary>
     Task<int> CountAsync(string pollId, CancellationToken cancellationToken);
+
+    /// <summary>The resident's own ballots, for their data export and their participation figures.</summary>
+    Task<IReadOnlyList<Ballot>> ListByResidentAsync(string residentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every ballot of the poll with who cast it, streamed. Only for computations whose output holds
+    /// aggregates (statuses, results by group): never show what it returns about one resident.
+    /// </summary>
+    IAsyncEnumerable<Ballot> ListByPollAsync(string pollId, CancellationToken cancellationToken);
 
     /// <summary>
     /// The ids of the residents who answered the poll, read from the store page by page as they are

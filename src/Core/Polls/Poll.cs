@@ -92,6 +92,12 @@ public interface IPollStore
     /// <summary>Proposals waiting for moderation, oldest first.</summary>
     Task<IReadOnlyList<Poll>> ListProposedAsync(CancellationToken cancellationToken);
 
+    /// <summary>Polls put to the vote (open or closed) in the given communities, or in every community when null.</summary>
+    Task<IReadOnlyList<Poll>> ListPutToVoteAsync(IReadOnlyCollection<string>? communityIds, CancellationToken cancellationToken);
+
+    /// <summary>Polls a resident proposed or created at or after <paramref name="since"/>, of any status; only <paramref name="residentId"/>'s when given.</summary>
+    Task<IReadOnlyList<Poll>> ListAuthoredSinceAsync(DateTimeOffset since, string? residentId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Polls of the given communities, newest first, a page of <paramref name="limit"/> after skipping
     /// <paramref name="offset"/>; with a <paramref name="status"/>, only those with that status at

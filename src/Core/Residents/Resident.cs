@@ -31,7 +31,16 @@ public sealed class Resident
     /// <summary>Set when onboarding is completed; a resident without it is still being registered.</summary>
     public DateTimeOffset? RegisteredAt { get; set; }
 
+    /// <summary>Optional, never asked at onboarding; only poll results by age group use it.</summary>
+    public int? BirthYear { get; set; }
+
+    /// <summary>Optional, never asked at onboarding; only poll results by gender use it.</summary>
+    public Gender? Gender { get; set; }
+
     public ResidentStatus Status { get; set; } = ResidentStatus.Registered;
+
+    /// <summary>The statuses earned within spheres, recomputed nightly; a sphere not listed is <see cref="ResidentStatus.Registered"/>.</summary>
+    public Dictionary<string, ResidentStatus> SphereStatuses { get; set; } = [];
 
     /// <summary>What the resident chose with /subscribe; null until then (<see cref="Subscription.Of"/> gives the default).</summary>
     public Subscription? Subscription { get; set; }
@@ -102,4 +111,11 @@ public interface IResidentStore
 
     /// <summary>How many registered residents each community has in each status; pairs without residents are left out.</summary>
     Task<IReadOnlyList<ResidentCount>> CountRegisteredAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores only <see cref="Resident.Status"/> and <see cref="Resident.SphereStatuses"/> of each
+    /// resident, as one batch: a sweep never undoes a change made meanwhile (a profile edit, a joined
+    /// app), and a resident deleted meanwhile stays deleted.
+    /// </summary>
+    Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken);
 }

@@ -70,6 +70,30 @@ public sealed class ResidentNotifier(IOutboxStore outbox, OutboxSignal signal, T
         return messages.Count;
     }
 
+    /// <summary>
+    /// Tells each resident of <paramref name="notices"/> their own thing, queued in one store write, as
+    /// a sweep that tells thousands of residents different things needs. Residents no app can reach are
+    /// left out; keys work as in <see cref="NotifyAsync(Resident, string, Func{Language, OutboundReply}, CancellationToken, OutboxPriority, DateTimeOffset?)"/>.
+    /// </summary>
+    /// <returns>How many messages were handed to the outbox.</returns>
+    public async Task<int> NotifyEachAsync(
+        IReadOnlyList<ResidentNotice> notices, OutboxPriority priority, CancellationToken cancellationToken)
+    {
+        var messages = notices
+            .Select(notice => notice.Resident.Identities.FirstOrDefault(identity => identity.Reachable) is { } identity
+                ? Message(notice.Resident, identity, notice.Key, notice.Compose(notice.Resident.Language), priority, notice.NotBefore)
+                : null)
+            .OfType<OutboxMessage>()
+            .ToList();
+        if (messages.Count > 0)
+        {
+            await outbox.AddAsync(messages, cancellationToken);
+            signal.Notify();
+        }
+
+        return messages.Count;
+    }
+
     /// <summary>A text from the resources, in the resident's language.</summary>
     public Task<bool> NotifyAsync(
         Resident resident, string key, string textKey, CancellationToken cancellationToken, params object?[] args) =>
@@ -83,3 +107,6 @@ public sealed class ResidentNotifier(IOutboxStore outbox, OutboxSignal signal, T
             NotBefore = notBefore,
         };
 }
+
+/// <summary>One message for <see cref="ResidentNotifier.NotifyEachAsync"/>: to whom, its key, its text in a language, and not before when.</summary>
+public sealed record ResidentNotice(Resident Resident, string Key, Func<Language, OutboundReply> Compose, DateTimeOffset? NotBefore = null);

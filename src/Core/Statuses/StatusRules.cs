@@ -9,19 +9,19 @@ public sealed class StatusRules
     public const string Section = "Statuses";
 
     /// <summary>Responsible resident: more than this share of open polls answered.</summary>
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Statuses:ResponsibleShare must be between 0 and 1.")]
     public double ResponsibleShare { get; set; } = 0.50;
 
     /// <summary>Local expert: more than this share answered without changing the vote, and a proposal every month.</summary>
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Statuses:ExpertShare must be between 0 and 1.")]
     public double ExpertShare { get; set; } = 0.75;
 
     /// <summary>Opinion leader: more than this share unchanged, the monthly proposal, and mostly with the majority.</summary>
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Statuses:LeaderShare must be between 0 and 1.")]
     public double LeaderShare { get; set; } = 0.90;
 
     /// <summary>How many of the last calendar months of membership must each hold a proposal.</summary>
-    [Range(1, 24)]
+    [Range(1, 24, ErrorMessage = "Statuses:ProposalMonths must be between 1 and 24.")]
     public int ProposalMonths { get; set; } = 3;
 
     /// <summary>The highest status the figures earn; pure, so one table of cases tests it.</summary>

@@ -31,7 +31,14 @@ internal sealed class ResidentDocument
 
     public DateTime? RegisteredAt { get; set; }
 
+    public int? BirthYear { get; set; }
+
+    public string? Gender { get; set; }
+
     public string Status { get; set; } = "";
+
+    /// <summary>Sphere id to status name; absent in documents stored before spheres had statuses.</summary>
+    public Dictionary<string, string> SphereStatuses { get; set; } = [];
 
     public SubscriptionDocument? Subscription { get; set; }
 
@@ -61,11 +68,18 @@ internal sealed class ResidentDocument
         ConsentedAt = resident.ConsentedAt is { } consentedAt ? DocumentFormat.ToStored(consentedAt) : null,
         CreatedAt = DocumentFormat.ToStored(resident.CreatedAt),
         RegisteredAt = resident.RegisteredAt is { } registeredAt ? DocumentFormat.ToStored(registeredAt) : null,
+        BirthYear = resident.BirthYear,
+        Gender = resident.Gender?.ToString(),
         Status = resident.Status.ToString(),
+        SphereStatuses = StoredSphereStatuses(resident),
+
         Subscription = resident.Subscription is { } subscription ? SubscriptionDocument.From(subscription) : null,
         FollowedCommunities = [.. Core.Subscriptions.Subscription.Of(resident).Communities],
         BlockedAt = resident.BlockedAt is { } blockedAt ? DocumentFormat.ToStored(blockedAt) : null,
     };
+
+    public static Dictionary<string, string> StoredSphereStatuses(Resident resident) =>
+        resident.SphereStatuses.ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
 
     public Resident ToResident() => new()
     {
@@ -80,7 +94,11 @@ internal sealed class ResidentDocument
         ConsentedAt = ConsentedAt is { } consentedAt ? DocumentFormat.FromStored(consentedAt) : null,
         CreatedAt = DocumentFormat.FromStored(CreatedAt),
         RegisteredAt = RegisteredAt is { } registeredAt ? DocumentFormat.FromStored(registeredAt) : null,
+        BirthYear = BirthYear,
+        Gender = Gender is { } gender ? Enum.Parse<Gender>(gender) : null,
         Status = Enum.Parse<ResidentStatus>(Status),
+        SphereStatuses = SphereStatuses.ToDictionary(pair => pair.Key, pair => Enum.Parse<ResidentStatus>(pair.Value)),
+
         Subscription = Subscription?.ToSubscription(),
         BlockedAt = BlockedAt is { } blockedAt ? DocumentFormat.FromStored(blockedAt) : null,
     };

@@ -21,6 +21,7 @@ internal sealed class LiteDbBallotStore : IBallotStore
     {
         _ballots = database.GetCollection<BallotDocument>("ballots");
         _ballots.EnsureIndex(d => d.PollId);
+        _ballots.EnsureIndex(d => d.ResidentId);
     }
 
     public Task<Ballot> CastAsync(
@@ -51,11 +52,28 @@ internal sealed class LiteDbBallotStore : IBallotStore
     public Task<int> CountAsync(string pollId, CancellationToken cancellationToken) =>
         Task.FromResult(_ballots.Count(d => d.PollId == pollId));
 
+    public IAsyncEnumerable<string> ListVoterIdsAsync(string pollId, CancellationToken cancellationToken) =>
+        PollBallotsAsync(pollId, cancellationToken).Select(ballot => ballot.ResidentId);
+
+    public Task<IReadOnlyList<Ballot>> ListByResidentAsync(string residentId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Ballot>>([.. _ballots.Find(d => d.ResidentId == residentId).Select(d => d.ToBallot())]);
+
+    public IAsyncEnumerable<Ballot> ListByPollAsync(string pollId, CancellationToken cancellationToken) =>
+        PollBallotsAsync(pollId, cancellationToken).Select(ballot => ballot.ToBallot());
+
+    public Task<IReadOnlySet<string>> FindVotersAsync(
+        string pollId, IReadOnlyCollection<string> residentIds, CancellationToken cancellationToken)
+    {
+        var voters = residentIds.Where(id => _ballots.Exists(Query.EQ("_id", BallotDocument.KeyOf(pollId, id)))).ToHashSet();
+        return Task.FromResult<IReadOnlySet<string>>(voters);
+    }
+
     /// <summary>
     /// Walks the primary key from "poll/" on, a page at a time: a poll's ballots are one run of keys,
-    /// so each page is an index seek, and the walk stops at the first key of another poll.
+    /// so each page is an index seek, and the walk stops at the first key of another poll. No query
+    /// holds the file between pages.
     /// </summary>
-    public async IAsyncEnumerable<string> ListVoterIdsAsync(
+    private async IAsyncEnumerable<BallotDocument> PollBallotsAsync(
         string pollId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var after = BallotDocument.KeyOf(pollId, "");
@@ -73,7 +91,7 @@ internal sealed class LiteDbBallotStore : IBallotStore
                     yield break;
                 }
 
-                yield return ballot.ResidentId;
+                yield return ballot;
             }
 
             if (page.Count < PageSize)
@@ -85,12 +103,5 @@ internal sealed class LiteDbBallotStore : IBallotStore
             await Task.Yield();
             cancellationToken.ThrowIfCancellationRequested();
         }
-    }
-
-    public Task<IReadOnlySet<string>> FindVotersAsync(
-        string pollId, IReadOnlyCollection<string> residentIds, CancellationToken cancellationToken)
-    {
-        var voters = residentIds.Where(id => _ballots.Exists(Query.EQ("_id", BallotDocument.KeyOf(pollId, id)))).ToHashSet();
-        return Task.FromResult<IReadOnlySet<string>>(voters);
     }
 }

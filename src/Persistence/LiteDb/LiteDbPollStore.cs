@@ -48,6 +48,25 @@ internal sealed class LiteDbPollStore : IPollStore
         return Task.FromResult<IReadOnlyList<Poll>>(proposed);
     }
 
+    public Task<IReadOnlyList<Poll>> ListPutToVoteAsync(IReadOnlyCollection<string>? communityIds, CancellationToken cancellationToken)
+    {
+        var polls = _polls.Find(d => d.Status == nameof(PollStatus.Open) || d.Status == nameof(PollStatus.Closed))
+            .Where(d => communityIds is null || communityIds.Contains(d.CommunityId))
+            .Select(d => d.ToPoll())
+            .ToList();
+        return Task.FromResult<IReadOnlyList<Poll>>(polls);
+    }
+
+    public Task<IReadOnlyList<Poll>> ListAuthoredSinceAsync(DateTimeOffset since, string? residentId, CancellationToken cancellationToken)
+    {
+        var from = DocumentFormat.ToStored(since);
+        var polls = _polls.Find(d => d.CreatedAt >= from && d.AuthorResidentId != null)
+            .Where(d => residentId is null || d.AuthorResidentId == residentId)
+            .Select(d => d.ToPoll())
+            .ToList();
+        return Task.FromResult<IReadOnlyList<Poll>>(polls);
+    }
+
     /// <summary>The communities' polls are read by the index; the status at now is applied here.</summary>
     public Task<IReadOnlyList<Poll>> ListAsync(
         IReadOnlyCollection<string> communityIds,

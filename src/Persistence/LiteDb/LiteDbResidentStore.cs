@@ -152,6 +152,24 @@ internal sealed class LiteDbResidentStore : IResidentStore
         return Task.FromResult<IReadOnlyList<ResidentCount>>(counts);
     }
 
+    public Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken)
+    {
+        var byId = residents.ToDictionary(resident => resident.Id);
+        lock (_saveLock)
+        {
+            var stored = _residents.Find(Query.In("_id", new BsonArray(byId.Keys.Select(id => new BsonValue(id))))).ToList();
+            foreach (var document in stored)
+            {
+                document.Status = byId[document.Id].Status.ToString();
+                document.SphereStatuses = ResidentDocument.StoredSphereStatuses(byId[document.Id]);
+            }
+
+            _residents.Update(stored);
+        }
+
+        return Task.CompletedTask;
+    }
+
     private ResidentDocument? FindByKey(string key) =>
         _residents.FindOne("$.IdentityKeys[*] ANY = @0", key);
 }

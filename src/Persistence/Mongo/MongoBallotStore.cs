@@ -16,15 +16,20 @@ internal sealed class MongoBallotStore(IMongoDatabase database) : IBallotStore
         database.GetCollection<BallotDocument>("ballots");
 
     /// <summary>
-    /// One ballot per (poll, resident): the _id is that pair, and this unique index says so explicitly
-    /// for any other writer; its PollId prefix also serves the tally and the count.
+    /// One ballot per (poll, resident): the _id is that pair, and the unique index says so explicitly
+    /// for any other writer; its PollId prefix also serves the tally, the count and the list by poll.
+    /// The ResidentId index serves a resident's own ballots.
     /// </summary>
-    public static Task CreateIndexesAsync(IMongoDatabase database, CancellationToken cancellationToken) =>
-        Collection(database).Indexes.CreateOneAsync(
-            new CreateIndexModel<BallotDocument>(
-                Builders<BallotDocument>.IndexKeys.Ascending(d => d.PollId).Ascending(d => d.ResidentId),
-                new CreateIndexOptions { Unique = true }),
-            cancellationToken: cancellationToken);
+    public static Task CreateIndexesAsync(IMongoDatabase database, CancellationToken cancellationToken)
+    {
+        var keys = Builders<BallotDocument>.IndexKeys;
+        return Collection(database).Indexes.CreateManyAsync(
+            [
+                new(keys.Ascending(d => d.PollId).Ascending(d => d.ResidentId), new CreateIndexOptions { Unique = true }),
+                new(keys.Ascending(d => d.ResidentId)),
+            ],
+            cancellationToken);
+    }
 
     /// <summary>
     /// Compare-and-set: an insert the unique key refuses to a second writer, or a replace that only
@@ -98,6 +103,21 @@ internal sealed class MongoBallotStore(IMongoDatabase database) : IBallotStore
 
     public async Task<int> CountAsync(string pollId, CancellationToken cancellationToken) =>
         (int)await _ballots.CountDocumentsAsync(d => d.PollId == pollId, cancellationToken: cancellationToken);
+
+    public async Task<IReadOnlyList<Ballot>> ListByResidentAsync(string residentId, CancellationToken cancellationToken)
+    {
+        var documents = await _ballots.Find(d => d.ResidentId == residentId).ToListAsync(cancellationToken);
+        return [.. documents.Select(d => d.ToBallot())];
+    }
+
+    public async IAsyncEnumerable<Ballot> ListByPollAsync(string pollId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var documents = _ballots.Find(d => d.PollId == pollId).ToAsyncEnumerable();
+        await foreach (var document in documents.WithCancellation(cancellationToken))
+        {
+            yield return document.ToBallot();
+        }
+    }
 
     /// <summary>One cursor over the (poll, resident) index, read a batch at a time as it is consumed.</summary>
     public async IAsyncEnumerable<string> ListVoterIdsAsync(

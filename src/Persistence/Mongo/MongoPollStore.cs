@@ -57,6 +57,25 @@ internal sealed class MongoPollStore(IMongoDatabase database) : IPollStore
         return [.. proposed.Select(d => d.ToPoll())];
     }
 
+    public async Task<IReadOnlyList<Poll>> ListPutToVoteAsync(IReadOnlyCollection<string>? communityIds, CancellationToken cancellationToken)
+    {
+        var filter = Builders<PollDocument>.Filter;
+        var putToVote = filter.In(d => d.Status, [nameof(PollStatus.Open), nameof(PollStatus.Closed)]);
+        var polls = await _polls
+            .Find(communityIds is null ? putToVote : putToVote & filter.In(d => d.CommunityId, communityIds))
+            .ToListAsync(cancellationToken);
+        return [.. polls.Select(d => d.ToPoll())];
+    }
+
+    public async Task<IReadOnlyList<Poll>> ListAuthoredSinceAsync(DateTimeOffset since, string? residentId, CancellationToken cancellationToken)
+    {
+        var filter = Builders<PollDocument>.Filter;
+        var authored = filter.Gte(d => d.CreatedAt, DocumentFormat.ToStored(since))
+            & (residentId is null ? filter.Ne(d => d.AuthorResidentId, null) : filter.Eq(d => d.AuthorResidentId, residentId));
+        var polls = await _polls.Find(authored).ToListAsync(cancellationToken);
+        return [.. polls.Select(d => d.ToPoll())];
+    }
+
     public async Task<IReadOnlyList<Poll>> ListAsync(
         IReadOnlyCollection<string> communityIds,
         PollStatus? status,

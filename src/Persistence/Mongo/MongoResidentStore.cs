@@ -147,4 +147,20 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
             .ToListAsync(cancellationToken);
         return [.. groups.Select(g => new ResidentCount(g.Key.CommunityId, Enum.Parse<ResidentStatus>(g.Key.Status), g.Count))];
     }
+
+    /// <summary>One unordered bulk write of updates that set the two fields on residents that still exist.</summary>
+    public async Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken)
+    {
+        if (residents.Count == 0)
+        {
+            return;
+        }
+
+        var update = Builders<ResidentDocument>.Update;
+        var writes = residents.Select(resident => new UpdateOneModel<ResidentDocument>(
+            Builders<ResidentDocument>.Filter.Eq(d => d.Id, resident.Id),
+            update.Set(d => d.Status, resident.Status.ToString())
+                .Set(d => d.SphereStatuses, ResidentDocument.StoredSphereStatuses(resident))));
+        await _residents.BulkWriteAsync(writes, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+    }
 }

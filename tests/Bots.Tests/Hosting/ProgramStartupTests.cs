@@ -9,6 +9,7 @@ public sealed class ProgramStartupTests
     [InlineData("--Conversations:IdleTimeout=00:00:01", "Conversations:IdleTimeout")]
     [InlineData("--Conversations:IdleTimeout=abc", "Conversations:IdleTimeout")]
     [InlineData("--Conversations:Lanes=0", "Conversations:Lanes")]
+    [InlineData("--Statuses:ResponsibleShare=1.5", "Statuses:ResponsibleShare")]
     [InlineData("--Storage:Provider=Mongo", "Storage:MongoUrl")]
     [InlineData("--DevChat:Enabled=sometimes", "DevChat:Enabled")]
     [InlineData("--Admin:SuperAdmins:0=123456789", "Admin:SuperAdmins")]

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Hromada.Core.Dialogs.Profile;
+using Hromada.Core.Polls;
+using Hromada.Core.Tests.Dialogs.Polls;
 using Hromada.Core.Residents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -147,6 +149,28 @@ public sealed class ResidentDialogsTests : IDisposable
         using var json = JsonDocument.Parse(reply.Document!.Content);
         Assert.Equal("Олена", json.RootElement.GetProperty("name").GetString());
         Assert.Equal("hello, Олена", json.RootElement.GetProperty("greetings")[0].GetString());
+    }
+
+    [Fact]
+    public async Task MyData_Voted_ExportsOwnBallotsWithQuestionAnswerAndChanges()
+    {
+        await using var bot = await RegisteredAsync("olena", "Олена");
+        var resident = (await bot.ResidentAsync("olena"))!;
+        var poll = PollFixtures.Open(_time.GetUtcNow());
+        await bot.SeedAsync(poll);
+        var ballots = bot.Services<IBallotStore>();
+        await ballots.CastAsync("p1", resident.Id, [0], _time.GetUtcNow(), CancellationToken.None);
+        await ballots.CastAsync("p1", resident.Id, [1], _time.GetUtcNow().AddMinutes(5), CancellationToken.None);
+        await ballots.CastAsync("p1", "somebody-else", [2], _time.GetUtcNow(), CancellationToken.None);
+
+        var reply = Assert.Single(await bot.SayAsync("olena", "/mydata"));
+
+        using var json = JsonDocument.Parse(reply.Document!.Content);
+        var ballot = Assert.Single(json.RootElement.GetProperty("ballots").EnumerateArray());
+        Assert.Equal(PollFixtures.Question, ballot.GetProperty("question").GetString());
+        Assert.Equal(["Ні"], ballot.GetProperty("answer").EnumerateArray().Select(label => label.GetString()));
+        Assert.Equal(1, ballot.GetProperty("changes").GetInt32());
+        Assert.Equal(_time.GetUtcNow().AddMinutes(5), ballot.GetProperty("castAt").GetDateTimeOffset());
     }
 
     private async Task<EngineHarness> RegisteredAsync(string user, string name, Action<IServiceCollection>? extra = null)

@@ -22,6 +22,8 @@ public sealed class MenuDialog : IDialog
             Buttons =
             [
                 [new ReplyButton(context.Text("Menu_Polls"), "/polls"), new ReplyButton(context.Text("Menu_Propose"), "/propose")],
+                [new ReplyButton(context.Text("Menu_Status"), "/status")],
+
                 [new ReplyButton(context.Text("Menu_Ideas"), "/ideas"), new ReplyButton(context.Text("Menu_Idea"), "/idea")],
                 [new ReplyButton(context.Text("Menu_Events"), "/events"), new ReplyButton(context.Text("Menu_Subscribe"), "/subscribe")],
                 [new ReplyButton(context.Text("Menu_Report"), "/report"), new ReplyButton(context.Text("Menu_MyReports"), "/myreports")],

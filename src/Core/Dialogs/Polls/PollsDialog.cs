@@ -1,5 +1,4 @@
 using System.Globalization;
-using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Polls;
 using Stateless;
@@ -12,6 +11,7 @@ namespace Hromada.Core.Dialogs.Polls;
 /// /polls: the open polls of the resident's community and the national level; choosing one shows its
 /// options, and a vote shows the resident's own answer and the totals. Totals stay hidden from a
 /// resident who has not voted on an open poll, and no reply ever holds another resident's answer.
+/// Where the totals show, a "By groups" button opens <see cref="PollGroupsDialog"/>.
 /// </summary>
 public sealed class PollsDialog(IPollStore polls, IBallotStore ballots, PollMessages messages) : Dialog<PollsState>
 {
@@ -112,7 +112,7 @@ public sealed class PollsDialog(IPollStore polls, IBallotStore ballots, PollMess
         {
             text.Add(context.Text("Polls_Closed"));
             text.Add(PollMessages.Results(context, poll, tally!));
-            return new OutboundReply(string.Join("\n\n", text)) { Buttons = [backRow] };
+            return new OutboundReply(string.Join("\n\n", text)) { Buttons = [[PollMessages.ByGroupsButton(context, poll)], backRow] };
         }
 
         if (ballot is not null)
@@ -128,7 +128,8 @@ public sealed class PollsDialog(IPollStore polls, IBallotStore ballots, PollMess
             PollType.Scale => context.Text("Polls_ChooseScale", poll.Options.Count),
             _ => context.Text("Polls_ChooseOne"),
         });
-        return new OutboundReply(string.Join("\n\n", text)) { Buttons = [.. OptionRows(context, poll, draft.Selected), backRow] };
+        IReadOnlyList<ReplyButton> lastRow = ballot is null ? backRow : [PollMessages.ByGroupsButton(context, poll), .. backRow];
+        return new OutboundReply(string.Join("\n\n", text)) { Buttons = [.. OptionRows(context, poll, draft.Selected), lastRow] };
     }
 
     private static OutboundReply Voted(DialogContext context)
@@ -144,7 +145,11 @@ public sealed class PollsDialog(IPollStore polls, IBallotStore ballots, PollMess
             context.Text("Polls_CanChange"));
         return new OutboundReply(text)
         {
-            Buttons = [[Button(context, "Polls_Other", "/polls"), Button(context, "Menu_Button", "/menu")]],
+            Buttons =
+            [
+                [PollMessages.ByGroupsButton(context, vote.Poll)],
+                [Button(context, "Polls_Other", "/polls"), Button(context, "Menu_Button", "/menu")],
+            ],
         };
     }
 
@@ -225,7 +230,7 @@ public sealed class PollsDialog(IPollStore polls, IBallotStore ballots, PollMess
     private async Task<OpenPolls> OpenPollsAsync(DialogContext context)
     {
         var resident = context.Resident!;
-        var open = await polls.ListOpenAsync(CommunitiesOf(context), context.Now, context.CancellationToken);
+        var open = await polls.ListOpenAsync(PollAudience.CommunitiesOf(resident), context.Now, context.CancellationToken);
         var answered = new HashSet<string>();
         foreach (var poll in open)
         {
@@ -245,21 +250,16 @@ public sealed class PollsDialog(IPollStore polls, IBallotStore ballots, PollMess
     private async Task<PollView?> ViewAsync(DialogContext context, string pollId)
     {
         var poll = await polls.GetAsync(pollId, context.CancellationToken);
-        var open = poll?.IsOpenAt(context.Now) == true;
-        if (poll is null || !CommunitiesOf(context).Contains(poll.CommunityId)
-            || !(open || poll.StatusAt(context.Now) == PollStatus.Closed))
+        if (poll is null || !PollAudience.MaySee(context.Resident!, poll, context.Now))
         {
             return null;
         }
 
         var ballot = await ballots.FindAsync(poll.Id, context.Resident!.Id, context.CancellationToken);
-        var maySeeTotals = ballot is not null || !open;
+        var maySeeTotals = ballot is not null || !poll.IsOpenAt(context.Now);
         var tally = maySeeTotals ? await ballots.TallyAsync(poll, context.CancellationToken) : null;
         return new PollView(poll, ballot, tally);
     }
-
-    private static string[] CommunitiesOf(DialogContext context) =>
-        [.. new[] { context.Resident!.CommunityId ?? Community.NationalId, Community.NationalId }.Distinct()];
 
     private static IEnumerable<IReadOnlyList<ReplyButton>> OptionRows(DialogContext context, Poll poll, IReadOnlyList<int> selected)
     {

@@ -35,6 +35,8 @@ public sealed class ProfileDialog(ProfileQuestions questions, CommunityDirectory
             .PermitIf(OptionChosen, AwaitingCommunity, () => chosen == FieldPrefix + "community")
             .PermitIf(OptionChosen, AwaitingSpheres, () => chosen == FieldPrefix + "spheres")
             .PermitIf(OptionChosen, AwaitingPhone, () => chosen == FieldPrefix + "phone")
+            .PermitIf(OptionChosen, AwaitingBirthYear, () => chosen == FieldPrefix + "birthYear")
+            .PermitIf(OptionChosen, AwaitingGender, () => chosen == FieldPrefix + "gender")
             .PermitIf(OptionChosen, Completed, () => chosen == ProfileQuestions.Done);
 
         var name = machine.Configure(AwaitingName).OnExit(transition => SaveUnlessAskedAgain(transition, context, draft));
@@ -52,6 +54,13 @@ public sealed class ProfileDialog(ProfileQuestions questions, CommunityDirectory
         Step(phone, ContactReceived, AwaitingField, () => ProfileQuestions.TakePhone(context, draft));
         Step(phone, OptionChosen, AwaitingField, () => ProfileQuestions.TakePhone(context, draft));
         Step(phone, TextReceived, AwaitingField, () => ProfileQuestions.TakePhone(context, draft));
+
+        var birthYear = machine.Configure(AwaitingBirthYear).OnExit(transition => SaveUnlessAskedAgain(transition, context, draft));
+        Step(birthYear, TextReceived, AwaitingField, () => ProfileQuestions.TakeBirthYear(context, draft));
+        Step(birthYear, OptionChosen, AwaitingField, () => ProfileQuestions.TakeBirthYear(context, draft));
+
+        var gender = machine.Configure(AwaitingGender).OnExit(transition => SaveUnlessAskedAgain(transition, context, draft));
+        Step(gender, OptionChosen, AwaitingField, () => ProfileQuestions.TakeGender(context, draft));
     }
 
     protected override OutboundReply? Ask(ProfileState state, DialogContext context)
@@ -65,6 +74,7 @@ public sealed class ProfileDialog(ProfileQuestions questions, CommunityDirectory
                 [
                     [Field(context, "name"), Field(context, "community")],
                     [Field(context, "spheres"), Field(context, "phone")],
+                    [Field(context, "birthYear"), Field(context, "gender")],
                     [new ReplyButton(context.Text("Menu_Language"), "/language"), new ReplyButton(context.Text("Profile_Finish"), ProfileQuestions.Done)],
                 ],
             },
@@ -72,6 +82,8 @@ public sealed class ProfileDialog(ProfileQuestions questions, CommunityDirectory
             AwaitingCommunity => questions.AskCommunity(context, draft),
             AwaitingSpheres => ProfileQuestions.AskSpheres(context, draft),
             AwaitingPhone => ProfileQuestions.AskPhone(context),
+            AwaitingBirthYear => ProfileQuestions.AskBirthYear(context),
+            AwaitingGender => ProfileQuestions.AskGender(context),
             Completed => MenuDialog.Menu(context, context.Text("Profile_Saved")),
             _ => null,
         };
@@ -92,6 +104,8 @@ public sealed class ProfileDialog(ProfileQuestions questions, CommunityDirectory
         resident.Name = draft.Name;
         resident.CommunityId = draft.CommunityId;
         resident.Spheres = [.. draft.Spheres];
+        resident.BirthYear = draft.BirthYear;
+        resident.Gender = draft.Gender;
         context.SaveResident(resident);
     }
 
@@ -101,7 +115,15 @@ public sealed class ProfileDialog(ProfileQuestions questions, CommunityDirectory
             ? CommunityDirectory.NameOf(found, context.Language)
             : "—";
         var spheres = string.Join(", ", draft.Spheres.Where(Sphere.Exists).Select(sphere => context.Text($"Sphere_{sphere}")));
-        return context.Text("Profile_Summary", draft.Name, community, spheres, draft.Phone ?? context.Text("Profile_NoPhone"));
+        var notGiven = context.Text("Profile_NoPhone");
+        return context.Text(
+            "Profile_Summary",
+            draft.Name,
+            community,
+            spheres,
+            draft.Phone ?? notGiven,
+            draft.BirthYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? notGiven,
+            draft.Gender is { } gender ? context.Text($"Gender_{gender}") : notGiven);
     }
 
     private static ReplyButton Field(DialogContext context, string field) =>

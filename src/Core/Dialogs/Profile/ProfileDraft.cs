@@ -45,6 +45,18 @@ public sealed class ProfileDraft(ConversationSession session)
         set => _session.SetData("phoneVerified", value ? "yes" : null);
     }
 
+    public int? BirthYear
+    {
+        get => _session.Data.TryGetValue("birthYear", out var value) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        set => _session.SetData("birthYear", value?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public Gender? Gender
+    {
+        get => _session.Data.TryGetValue("gender", out var value) ? Enum.Parse<Gender>(value) : null;
+        set => _session.SetData("gender", value?.ToString());
+    }
+
     public DateTimeOffset? ConsentedAt
     {
         get => _session.Data.TryGetValue("consentedAt", out var value) ? DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : null;
@@ -66,6 +78,8 @@ public sealed class ProfileDraft(ConversationSession session)
         Spheres = resident.Spheres;
         Phone = resident.Phone;
         PhoneVerified = resident.PhoneVerified;
+        BirthYear = resident.BirthYear;
+        Gender = resident.Gender;
     }
 
     public void ToggleSphere(string sphere) =>

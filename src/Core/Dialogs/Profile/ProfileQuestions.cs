@@ -1,12 +1,14 @@
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
+using Hromada.Core.Residents;
 using Hromada.Core.Spheres;
 
 namespace Hromada.Core.Dialogs.Profile;
 
 /// <summary>
-/// The profile questions (name, community, spheres, phone) and how each takes its answer;
-/// shared by onboarding, which asks them all, and the profile dialog, which asks one at a time.
+/// The profile questions (name, community, spheres, phone; birth year and gender, optional and asked
+/// only in the profile) and how each takes its answer; shared by onboarding, which asks the first four,
+/// and the profile dialog, which asks one at a time.
 /// </summary>
 public sealed class ProfileQuestions(CommunityDirectory communities)
 {
@@ -15,6 +17,8 @@ public sealed class ProfileQuestions(CommunityDirectory communities)
     public const string SpherePrefix = "sphere:";
     public const string Done = "done";
     public const string Skip = "skip";
+    public const string Clear = "clear";
+    public const string GenderPrefix = "gender:";
     private const int CommunityButtons = 8;
 
     private static readonly NameValidator NameRule = new();
@@ -150,6 +154,53 @@ public sealed class ProfileQuestions(CommunityDirectory communities)
         draft.Phone = contact.PhoneNumber;
         draft.PhoneVerified = contact.IsSendersOwn;
         return true;
+    }
+
+    public static OutboundReply AskBirthYear(DialogContext context) =>
+        new(context.Text("Profile_AskBirthYear")) { Buttons = [[new ReplyButton(context.Text("Profile_Clear"), Clear)]] };
+
+    /// <summary>Takes a typed year, or clears the year when the resident would rather not give it.</summary>
+    public static bool TakeBirthYear(DialogContext context, ProfileDraft draft)
+    {
+        if (context.Message.ButtonData == Clear)
+        {
+            draft.BirthYear = null;
+            return true;
+        }
+
+        var validator = new BirthYearValidator(context.Now.Year);
+        return context.Accept(validator, context.Message.Text ?? "", text => draft.BirthYear = BirthYearValidator.Parse(text));
+    }
+
+    public static OutboundReply AskGender(DialogContext context) =>
+        new(context.Text("Profile_AskGender"))
+        {
+            Buttons =
+            [
+                .. Enum.GetValues<Gender>().Select(gender => (IReadOnlyList<ReplyButton>)[new ReplyButton(context.Text($"Gender_{gender}"), GenderPrefix + gender)]),
+                [new ReplyButton(context.Text("Profile_Clear"), Clear)],
+            ],
+        };
+
+    /// <summary>Takes a pressed gender, or clears it.</summary>
+    public static bool TakeGender(DialogContext context, ProfileDraft draft)
+    {
+        var data = context.Message.ButtonData ?? "";
+        if (data == Clear)
+        {
+            draft.Gender = null;
+            return true;
+        }
+
+        if (data.StartsWith(GenderPrefix, StringComparison.Ordinal)
+            && Enum.TryParse<Gender>(data[GenderPrefix.Length..], out var gender) && Enum.IsDefined(gender))
+        {
+            draft.Gender = gender;
+            return true;
+        }
+
+        context.Problem = context.Text("Problem_UnexpectedInput");
+        return false;
     }
 
     private static ReplyButton CommunityButton(DialogContext context, Community community) =>

@@ -7,6 +7,8 @@ public enum ProfileState
     AwaitingCommunity,
     AwaitingSpheres,
     AwaitingPhone,
+    AwaitingBirthYear,
+    AwaitingGender,
     Completed,
     Cancelled,
 }

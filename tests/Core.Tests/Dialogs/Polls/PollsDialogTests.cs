@@ -290,7 +290,7 @@ public sealed class PollsDialogTests : IDisposable
         Assert.StartsWith(Text("Problem_PollClosed"), reply.Text);
         Assert.Contains(Text("Polls_Closed"), reply.Text);
         Assert.Contains("Так\n██████████ 100% (1)", reply.Text);
-        Assert.Equal([PollsDialog.Back], reply.AllButtons().Select(button => button.Data));
+        Assert.Equal([$"{PollGroupsDialog.Command} p1", PollsDialog.Back], reply.AllButtons().Select(button => button.Data));
         Assert.Null(await bot.BallotAsync("p1", "olena"));
     }
 
