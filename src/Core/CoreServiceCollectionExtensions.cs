@@ -62,6 +62,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<StatusRules>();
         services.AddSingleton<ProposalHistory>();
         services.AddSingleton<IProposalSource, PollProposals>();
+        services.AddSingleton<IProposalSource, IdeaProposals>();
         services.AddSingleton<ParticipationReader>();
         services.AddSingleton<StatusRecomputation>();
 

@@ -167,6 +167,20 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task ListProposedSinceAsync_IdeasBeforeAndAfter_ReturnsThoseSinceInEveryStatusForAllOrOneAuthor()
+    {
+        await Ideas.SaveAsync(ProposedIdea("before", at: IdeaTime.AddDays(-1), author: "r1"), Ct);
+        await Ideas.SaveAsync(ProposedIdea("rejected", at: IdeaTime, author: "r1").MovedTo(IdeaStatus.Rejected, IdeaTime, "m1", "Ні"), Ct);
+        await Ideas.SaveAsync(ProposedIdea("other", at: IdeaTime.AddDays(1), author: "r2"), Ct);
+
+        var everybody = await Ideas.ListProposedSinceAsync(IdeaTime, null, Ct);
+        var r1 = await Ideas.ListProposedSinceAsync(IdeaTime, "r1", Ct);
+
+        Assert.Equal(["other", "rejected"], everybody.Select(idea => idea.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["rejected"], r1.Select(idea => idea.Id));
+    }
+
+    [Fact]
     public async Task SupportAsync_SameResidentTwice_StoresOneSupport()
     {
         var first = await Ideas.SupportAsync("i1", "r1", IdeaTime, Ct);

@@ -31,6 +31,9 @@ public interface IIdeaStore
     /// <summary>The resident's own ideas in every status, newest first.</summary>
     Task<IReadOnlyList<Idea>> ListByAuthorAsync(string residentId, CancellationToken cancellationToken);
 
+    /// <summary>Ideas proposed at or after <paramref name="since"/>, in every status; only <paramref name="residentId"/>'s when given.</summary>
+    Task<IReadOnlyList<Idea>> ListProposedSinceAsync(DateTimeOffset since, string? residentId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Stores the resident's support of the idea, once, also when the same press arrives several
     /// times at once. The caller checks that the idea is public and not the resident's own.

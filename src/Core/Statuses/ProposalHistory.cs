@@ -1,3 +1,4 @@
+using Hromada.Core.Ideas;
 using Hromada.Core.Polls;
 
 namespace Hromada.Core.Statuses;
@@ -8,7 +9,7 @@ public sealed record Proposal(string ResidentId, DateTimeOffset At, IReadOnlyLis
 
 /// <summary>
 /// One kind of proposal the statuses count. Every registered source counts, so a new kind (ideas) is
-/// one registration: <c>services.AddSingleton&lt;IProposalSource, TheIdeasSource&gt;()</c>.
+/// one registration: <c>services.AddSingleton&lt;IProposalSource, …&gt;()</c>.
 /// </summary>
 public interface IProposalSource
 {
@@ -23,6 +24,16 @@ public sealed class PollProposals(IPollStore polls) : IProposalSource
     {
         var authored = await polls.ListAuthoredSinceAsync(since, residentId, cancellationToken);
         return [.. authored.Select(poll => new Proposal(poll.AuthorResidentId!, poll.CreatedAt, poll.Spheres))];
+    }
+}
+
+/// <summary>Ideas: every idea a resident proposed, whatever became of it.</summary>
+public sealed class IdeaProposals(IIdeaStore ideas) : IProposalSource
+{
+    public async Task<IReadOnlyList<Proposal>> ListSinceAsync(DateTimeOffset since, string? residentId, CancellationToken cancellationToken)
+    {
+        var proposed = await ideas.ListProposedSinceAsync(since, residentId, cancellationToken);
+        return [.. proposed.Select(idea => new Proposal(idea.AuthorResidentId, idea.CreatedAt, [idea.Sphere]))];
     }
 }
 

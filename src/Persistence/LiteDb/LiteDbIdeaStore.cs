@@ -81,6 +81,16 @@ internal sealed class LiteDbIdeaStore : IIdeaStore
         return Task.FromResult<IReadOnlyList<Idea>>(own);
     }
 
+    public Task<IReadOnlyList<Idea>> ListProposedSinceAsync(DateTimeOffset since, string? residentId, CancellationToken cancellationToken)
+    {
+        var from = DocumentFormat.ToStored(since);
+        var proposed = _ideas.Find(d => d.CreatedAt >= from)
+            .Where(d => residentId is null || d.AuthorResidentId == residentId)
+            .Select(d => d.ToIdea())
+            .ToList();
+        return Task.FromResult<IReadOnlyList<Idea>>(proposed);
+    }
+
     public Task<bool> SupportAsync(string ideaId, string residentId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         try

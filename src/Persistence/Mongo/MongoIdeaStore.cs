@@ -90,6 +90,15 @@ internal sealed class MongoIdeaStore(IMongoDatabase database) : IIdeaStore
         return [.. own.Select(d => d.ToIdea())];
     }
 
+    public async Task<IReadOnlyList<Idea>> ListProposedSinceAsync(DateTimeOffset since, string? residentId, CancellationToken cancellationToken)
+    {
+        var filter = Builders<IdeaDocument>.Filter;
+        var proposed = filter.Gte(d => d.CreatedAt, DocumentFormat.ToStored(since))
+            & (residentId is null ? filter.Empty : filter.Eq(d => d.AuthorResidentId, residentId));
+        var ideas = await _ideas.Find(proposed).ToListAsync(cancellationToken);
+        return [.. ideas.Select(d => d.ToIdea())];
+    }
+
     public async Task<bool> SupportAsync(string ideaId, string residentId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         try

@@ -1,4 +1,5 @@
 using Hromada.Core.Communities;
+using Hromada.Core.Ideas;
 using Hromada.Core.Residents;
 using Hromada.Core.Statuses;
 using Microsoft.Extensions.Time.Testing;
@@ -176,6 +177,22 @@ public sealed class ParticipationReaderTests : IDisposable
 
         Assert.Equal((3, 1), (figures.Overall.MonthsConsidered, figures.Overall.MonthsWithProposal));
         Assert.False(figures.ProposedThisMonth);
+    }
+
+    [Fact]
+    public async Task ReadAsync_IdeasInSomeMonths_CountAsProposalsInTheirSphere()
+    {
+        await using var bot = await EngineHarness.StartAsync(_database.Path, _time);
+        var world = new StatusWorld(bot);
+        var olena = await world.ResidentAsync("olena", new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var ideas = bot.Services<IIdeaStore>();
+        await ideas.SaveAsync(Idea.Propose("i1", "kamianske", "ecology", "Сквер біля школи", "Опис ідеї, достатньо довгий.", null, "olena", new DateTimeOffset(2026, 10, 3, 0, 0, 0, TimeSpan.Zero)), CancellationToken.None);
+        await ideas.SaveAsync(Idea.Propose("i2", "kamianske", "ecology", "Ще один сквер", "Опис ідеї, достатньо довгий.", null, "olena", new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero)), CancellationToken.None);
+
+        var figures = await ReadAsync(bot, olena);
+
+        Assert.Equal((3, 2), (figures.Overall.MonthsConsidered, figures.Overall.MonthsWithProposal));
+        Assert.True(figures.ProposedThisMonth);
     }
 
     private static Task<ResidentFigures> ReadAsync(EngineHarness bot, Resident resident) =>
