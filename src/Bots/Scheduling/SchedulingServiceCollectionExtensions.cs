@@ -1,3 +1,4 @@
+using Hromada.Core.Statuses;
 using Hromada.Core.Sweeps;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -27,6 +28,7 @@ public static class SchedulingServiceCollectionExtensions
 
         services.AddSweep<PollClosingSweep>(PollClosingSweep.Name);
         services.AddSweep<PollNudgeSweep>(PollNudgeSweep.Name);
+        services.AddSweep<StatusSweep>(StatusSweep.Name);
         return services;
     }
 

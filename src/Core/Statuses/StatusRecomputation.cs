@@ -41,10 +41,10 @@ public sealed partial class StatusRecomputation(
 {
     public const int DefaultBatchSize = 1000;
 
-    public async Task<StatusRecount> RecomputeAsync(CancellationToken cancellationToken)
+    /// <param name="now">The moment the figures are computed at (the sweep's run time).</param>
+    public async Task<StatusRecount> RecomputeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var now = time.GetUtcNow();
         var book = new ParticipationBook(await polls.ListPutToVoteAsync(null, cancellationToken), rules, now);
         var answers = await ReadAnswersAsync(book, now, cancellationToken);
         var proposalsBy = (await proposals.ListSinceAsync(book.ProposalsCountFrom(null), null, cancellationToken))

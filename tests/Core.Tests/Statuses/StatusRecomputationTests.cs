@@ -24,7 +24,7 @@ public sealed class StatusRecomputationTests : IDisposable
         await using var bot = await EngineHarness.StartAsync(_database.Path, _time);
         await SeedFourResidentsAsync(new StatusWorld(bot));
 
-        var recount = await bot.Services<StatusRecomputation>().RecomputeAsync(Ct);
+        var recount = await bot.Services<StatusRecomputation>().RecomputeAsync(_time.GetUtcNow(), Ct);
 
         var olena = await bot.Residents.GetAsync("olena", Ct);
         Assert.Equal(ResidentStatus.OpinionLeader, olena!.Status);
@@ -51,8 +51,8 @@ public sealed class StatusRecomputationTests : IDisposable
         await SeedFourResidentsAsync(new StatusWorld(bot), olenasLanguage: Language.En);
         var recomputation = bot.Services<StatusRecomputation>();
 
-        await recomputation.RecomputeAsync(Ct);
-        var rerun = await recomputation.RecomputeAsync(Ct);
+        await recomputation.RecomputeAsync(_time.GetUtcNow(), Ct);
+        var rerun = await recomputation.RecomputeAsync(_time.GetUtcNow(), Ct);
 
         var told = Assert.Single(await bot.Outbox.ListForChatAsync(ChannelKind.Dev, "olena", 0, Ct));
         var expected = Texts.Get(
@@ -76,7 +76,7 @@ public sealed class StatusRecomputationTests : IDisposable
         await using var bot = await EngineHarness.StartAsync(_database.Path, _time);
         await SeedFourResidentsAsync(new StatusWorld(bot));
 
-        await bot.Services<StatusRecomputation>().RecomputeAsync(Ct);
+        await bot.Services<StatusRecomputation>().RecomputeAsync(_time.GetUtcNow(), Ct);
 
         var told = Assert.Single(await bot.Outbox.ListForChatAsync(ChannelKind.Dev, "olena", 0, Ct));
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero), told.NotBefore); // 08:00 in Kyiv
@@ -89,13 +89,13 @@ public sealed class StatusRecomputationTests : IDisposable
         await using var bot = await EngineHarness.StartAsync(_database.Path, _time);
         await SeedFourResidentsAsync(new StatusWorld(bot));
         var recomputation = bot.Services<StatusRecomputation>();
-        await recomputation.RecomputeAsync(Ct);
+        await recomputation.RecomputeAsync(_time.GetUtcNow(), Ct);
         var olena = (await bot.Residents.GetAsync("olena", Ct))!;
         olena.Status = ResidentStatus.Registered;
         olena.SphereStatuses = [];
         await bot.Residents.SaveStatusesAsync([olena], Ct);
 
-        var rerun = await recomputation.RecomputeAsync(Ct);
+        var rerun = await recomputation.RecomputeAsync(_time.GetUtcNow(), Ct);
 
         Assert.Equal((1, 1), (rerun.Changed, rerun.Promoted));
         Assert.Equal(ResidentStatus.OpinionLeader, (await bot.Residents.GetAsync("olena", Ct))!.Status);
@@ -114,7 +114,7 @@ public sealed class StatusRecomputationTests : IDisposable
         });
         await world.PollsAsync(2, spheres: ["ecology"]);
 
-        var recount = await bot.Services<StatusRecomputation>().RecomputeAsync(Ct);
+        var recount = await bot.Services<StatusRecomputation>().RecomputeAsync(_time.GetUtcNow(), Ct);
 
         var olena = await bot.Residents.GetAsync("olena", Ct);
         Assert.Equal(ResidentStatus.Registered, olena!.Status);
@@ -133,7 +133,7 @@ public sealed class StatusRecomputationTests : IDisposable
         await world.PollsAsync(2);
         await world.VoteAsync("transport", "olena", 0);
 
-        var recount = await bot.Services<StatusRecomputation>().RecomputeAsync(Ct);
+        var recount = await bot.Services<StatusRecomputation>().RecomputeAsync(_time.GetUtcNow(), Ct);
 
         var olena = await bot.Residents.GetAsync("olena", Ct);
         Assert.Equal(ResidentStatus.Registered, olena!.Status);
@@ -151,7 +151,7 @@ public sealed class StatusRecomputationTests : IDisposable
         var poll = await world.PollAsync("p1");
         await world.VoteAsync(poll.Id, "olena", 0);
 
-        var recount = await bot.Services<StatusRecomputation>().RecomputeAsync(Ct);
+        var recount = await bot.Services<StatusRecomputation>().RecomputeAsync(_time.GetUtcNow(), Ct);
 
         Assert.Equal(0, recount.Residents);
         Assert.Equal(ResidentStatus.Registered, (await bot.Residents.GetAsync("olena", Ct))!.Status);
@@ -210,7 +210,7 @@ public sealed class StatusRecomputationTests : IDisposable
             }
         }
 
-        var recount = await ActivatorUtilities.CreateInstance<StatusRecomputation>(bot.Services<IServiceProvider>(), 7).RecomputeAsync(Ct);
+        var recount = await ActivatorUtilities.CreateInstance<StatusRecomputation>(bot.Services<IServiceProvider>(), 7).RecomputeAsync(_time.GetUtcNow(), Ct);
 
         var rules = bot.Services<StatusRules>();
         var reader = bot.Services<ParticipationReader>();
