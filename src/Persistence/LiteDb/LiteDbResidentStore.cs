@@ -8,18 +8,14 @@ namespace Hromada.Persistence.LiteDb;
 internal sealed class LiteDbResidentStore : IResidentStore
 {
     private readonly ILiteCollection<ResidentDocument> _residents;
+    private readonly LiteDbWriter _writer;
 
-    /// <summary>
-    /// LiteDB cannot make a multikey index unique, so saves check the identities' owners and write
-    /// as one step under this lock; the file has no other writer (direct mode).
-    /// </summary>
-    private readonly Lock _saveLock = new();
-
-    public LiteDbResidentStore(LiteDatabase database)
+    public LiteDbResidentStore(LiteDatabase database, LiteDbWriter writer)
     {
         _residents = database.GetCollection<ResidentDocument>("residents");
         _residents.EnsureIndex("identityKeys", "$.IdentityKeys[*]");
         _residents.EnsureIndex(d => d.Phone);
+        _writer = writer;
     }
 
     public Task<Resident?> FindByIdentityAsync(IdentityKey identity, CancellationToken cancellationToken) =>
@@ -37,30 +33,38 @@ internal sealed class LiteDbResidentStore : IResidentStore
         return Task.FromResult(document?.ToResident());
     }
 
-    public Task SaveAsync(Resident resident, CancellationToken cancellationToken)
+    /// <summary>
+    /// LiteDB cannot make a multikey index unique, so the save checks the identities' owners and
+    /// writes as one step on the writer's thread. A taken identity is reported, not thrown there,
+    /// so it does not roll back the other writes committed with it.
+    /// </summary>
+    public async Task SaveAsync(Resident resident, CancellationToken cancellationToken)
     {
         var document = ResidentDocument.From(resident);
-        lock (_saveLock)
+        var saved = await _writer.WriteAsync(() =>
         {
             if (document.IdentityKeys.Any(key => FindByKey(key) is { } owner && owner.Id != document.Id))
             {
-                throw ResidentDocument.IdentityTaken();
+                return false;
             }
 
             _residents.Upsert(document);
+            return true;
+        });
+        if (!saved)
+        {
+            throw ResidentDocument.IdentityTaken();
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<bool> SetReachableAsync(IdentityKey identity, bool reachable, CancellationToken cancellationToken)
     {
         var channel = identity.Channel.ToString();
-        lock (_saveLock)
+        return _writer.WriteAsync(() =>
         {
             if (FindByKey(ResidentDocument.KeyOf(identity)) is not { } document)
             {
-                return Task.FromResult(false);
+                return false;
             }
 
             foreach (var stored in document.Identities.Where(i => i.Channel == channel && i.PlatformUserId == identity.PlatformUserId))
@@ -69,20 +73,12 @@ internal sealed class LiteDbResidentStore : IResidentStore
             }
 
             _residents.Update(document);
-        }
-
-        return Task.FromResult(true);
+            return true;
+        });
     }
 
-    public Task DeleteAsync(string id, CancellationToken cancellationToken)
-    {
-        lock (_saveLock)
-        {
-            _residents.Delete(id);
-        }
-
-        return Task.CompletedTask;
-    }
+    public Task DeleteAsync(string id, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(() => _residents.Delete(id));
 
     private ResidentDocument? FindByKey(string key) =>
         _residents.FindOne("$.IdentityKeys[*] ANY = @0", key);
