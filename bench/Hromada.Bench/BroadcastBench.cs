@@ -193,8 +193,16 @@ internal static class BroadcastBench
         {
             var seen = -1;
             var progressAt = Stopwatch.GetTimestamp();
+            var started = progressAt;
+            var reportedAt = progressAt;
             while (Reached < _broadcasts.Length)
             {
+                if (Stopwatch.GetElapsedTime(reportedAt) > TimeSpan.FromSeconds(10))
+                {
+                    reportedAt = Stopwatch.GetTimestamp();
+                    Console.WriteLine($"  broadcast: {Reached:N0} of {_broadcasts.Length:N0} ({Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s)");
+                }
+
                 if (Reached != seen)
                 {
                     (seen, progressAt) = (Reached, Stopwatch.GetTimestamp());
