@@ -10,7 +10,7 @@ internal static class BenchProgram
         usage: dotnet run -c Release --project bench/Hromada.Bench -- <command> [--option value ...]
 
           webhook     Telegram updates through the real host vs. a bare endpoint
-                      --seconds 20 --warmup 3 --concurrency 32 --residents 4000
+                      --seconds 20 --warmup 3 --concurrency 32 --residents 400
           broadcast   a broadcast to many residents through the outbox against a rate-limited fake Bot API
                       --residents 100000 --rate 1000 --per-chat 00:00:01 --writers 200
           store       the host on a large LiteDB file: peak memory and the time to show a poll result

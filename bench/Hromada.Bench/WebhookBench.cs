@@ -23,7 +23,7 @@ internal static class WebhookBench
         var measured = options.Seconds("seconds", 20);
         var warmup = options.Seconds("warmup", 3);
         var concurrency = options.Int("concurrency", 32);
-        var residents = options.Int("residents", 4000);
+        var residents = options.Int("residents", 400);
         var table = new ResultTable($"webhook: {concurrency} concurrent posters, {warmup.TotalSeconds:F0} s warm-up + {measured.TotalSeconds:F0} s measured");
         Machine.Describe(table);
 

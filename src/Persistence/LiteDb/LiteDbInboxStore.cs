@@ -32,6 +32,7 @@ internal sealed class LiteDbInboxStore : IInboxStore
                 return null;
             }
 
+            // A write may run twice (its batch rolled back): each run takes a new sequence.
             document.Id = 0;
             _inbox.Insert(document);
             return new InboxEntry(document.Id, message, InboxStatus.Pending);

@@ -43,7 +43,7 @@ internal sealed class LiteDbWriter : IDisposable
         {
             _queue.Add(queued);
         }
-        catch (InvalidOperationException)
+        catch (Exception exception) when (exception is InvalidOperationException or ObjectDisposedException)
         {
             return Task.FromException<T>(new ObjectDisposedException(nameof(LiteDbWriter)));
         }
