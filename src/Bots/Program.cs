@@ -26,7 +26,7 @@ try
 
     var app = builder.Build();
 
-    app.UseExceptionHandler();
+    app.UseProblemResponses();
     app.MapHealth();
     app.MapDevChat();
     app.MapTelegramWebhook();

@@ -29,6 +29,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
         services.AddSingleton(sp => LiteDbFile.Open(Options(sp).LiteDbPath));
+        services.AddSingleton<LiteDbWriter>();
         services.AddSingleton<LiteDbInboxStore>();
         services.AddSingleton<LiteDbOutboxStore>();
         services.AddSingleton<LiteDbSessionStore>();

@@ -9,15 +9,18 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "hromada-tests", $"{Guid.NewGuid():N}", "hromada.db");
     private LiteDatabase? _database;
+    private LiteDbWriter? _writer;
 
     protected override ValueTask<Stores> OpenStoresAsync()
     {
         _database = LiteDbFile.Open(_path);
-        return ValueTask.FromResult(StoresOn(_database));
+        _writer = new LiteDbWriter(_database);
+        return ValueTask.FromResult(StoresOn(_database, _writer));
     }
 
     public override ValueTask DisposeAsync()
     {
+        _writer?.Dispose();
         _database?.Dispose();
         Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
         return ValueTask.CompletedTask;
@@ -31,11 +34,13 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         await Sessions.TrySaveAsync(Session(), Ct);
         await Residents.SaveAsync(Resident("r1", Telegram("501")), Ct);
         await Communities.UpsertAsync([Kamianske], Ct);
+        _writer!.Dispose();
         _database!.Dispose();
 
         _database = LiteDbFile.Open(_path);
+        _writer = new LiteDbWriter(_database);
 
-        var reopened = StoresOn(_database);
+        var reopened = StoresOn(_database, _writer);
         Assert.Null(await reopened.Inbox.TryAddAsync(Update("1"), Ct));
         Assert.True((await reopened.Inbox.TryAddAsync(Update("2"), Ct))!.Sequence > lastSequence);
         await reopened.Outbox.AddAsync([Reply("b")], Ct);
@@ -83,14 +88,14 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         Assert.Equal(ResidentStatus.OpinionLeader, (await Residents.GetAsync(listed[499], Ct))?.Status);
     }
 
-    private static Stores StoresOn(LiteDatabase database) => new(
-        new LiteDbInboxStore(database),
-        new LiteDbOutboxStore(database),
-        new LiteDbSessionStore(database),
-        new LiteDbResidentStore(database),
+    private static Stores StoresOn(LiteDatabase database, LiteDbWriter writer) => new(
+        new LiteDbInboxStore(database, writer),
+        new LiteDbOutboxStore(database, writer),
+        new LiteDbSessionStore(database, writer),
+        new LiteDbResidentStore(database, writer),
         new LiteDbCommunityStore(database),
         new LiteDbPollStore(database),
-        new LiteDbBallotStore(database),
+        new LiteDbBallotStore(database, writer),
         new LiteDbLinkCodeStore(database),
         new LiteDbIdeaStore(database),
         new LiteDbEventStore(database),

@@ -337,6 +337,11 @@ internal sealed partial class OutboxDispatcher : BackgroundService
             case DeliveryResult.Unreachable unreachable:
                 await DropChatAsync(lane, held, unreachable.Reason);
                 break;
+            case DeliveryResult.Unavailable unavailable:
+                // An outage delays the message, never loses it: backing off, with no limit on attempts.
+                LogUnavailable(message.Id, message.Channel, message.Attempts + 1);
+                await PutOffAsync(lane, held, now + Backoff(message.Attempts + 1), unavailable.Reason);
+                break;
             case DeliveryResult.Failed failed:
                 LogFailed(message.Id, message.Channel);
                 await RecordAsync(lane, held, () => _outbox.MarkFailedAsync(message.Id, failed.Reason, _abortSends.Token));
@@ -476,6 +481,9 @@ internal sealed partial class OutboxDispatcher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {OutboxId}: the recipient on {Channel} is unreachable; {Dropped} queued messages dropped (resident known: {ResidentKnown})")]
     private partial void LogUnreachable(long outboxId, ChannelKind channel, int dropped, bool residentKnown);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {OutboxId}: {Channel} is unavailable (attempt {Attempt}); trying again later")]
+    private partial void LogUnavailable(long outboxId, ChannelKind channel, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {OutboxId} failed on {Channel}")]
     private partial void LogFailed(long outboxId, ChannelKind channel);

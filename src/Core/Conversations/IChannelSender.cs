@@ -28,6 +28,12 @@ public abstract record DeliveryResult
     /// <summary>The resident blocked the bot or unsubscribed; nothing more is to be sent to them.</summary>
     public sealed record Unreachable(string Reason) : DeliveryResult;
 
-    /// <summary>Not delivered after the retries (an outage), or refused (a bad request).</summary>
+    /// <summary>
+    /// The platform could not be reached or failed (5xx, timeouts) through the sender's own retries:
+    /// an outage, so the message waits and is tried again later, however long it lasts.
+    /// </summary>
+    public sealed record Unavailable(string Reason) : DeliveryResult;
+
+    /// <summary>Refused for good (a bad request); trying again would not help.</summary>
     public sealed record Failed(string Reason) : DeliveryResult;
 }

@@ -12,32 +12,34 @@ internal sealed class LiteDbBallotStore : IBallotStore
     private readonly ILiteCollection<BallotDocument> _ballots;
 
     /// <summary>
-    /// Makes the read, the compare and the write of a cast one step; the primary key (poll, resident)
-    /// keeps one ballot per pair, and the file has no other writer (direct mode).
+    /// Makes the read, the compare and the write of a cast one step, committed together with other
+    /// writes; the primary key (poll, resident) keeps one ballot per pair.
     /// </summary>
-    private readonly Lock _castLock = new();
+    private readonly LiteDbWriter _writer;
 
-    public LiteDbBallotStore(LiteDatabase database)
+    public LiteDbBallotStore(LiteDatabase database, LiteDbWriter writer)
     {
         _ballots = database.GetCollection<BallotDocument>("ballots");
         _ballots.EnsureIndex(d => d.PollId);
+        _writer = writer;
         _ballots.EnsureIndex(d => d.ResidentId);
     }
 
     public Task<Ballot> CastAsync(
         string pollId, string residentId, IReadOnlyList<int> choices, DateTimeOffset castAt, CancellationToken cancellationToken)
     {
-        lock (_castLock)
+        var normalized = Ballot.Normalize(choices);
+        return _writer.WriteAsync(() =>
         {
             var stored = _ballots.FindById(BallotDocument.KeyOf(pollId, residentId))?.ToBallot();
-            var ballot = BallotDocument.Cast(stored, pollId, residentId, Ballot.Normalize(choices), castAt);
+            var ballot = BallotDocument.Cast(stored, pollId, residentId, normalized, castAt);
             if (!ReferenceEquals(ballot, stored))
             {
                 _ballots.Upsert(BallotDocument.From(ballot));
             }
 
-            return Task.FromResult(ballot);
-        }
+            return ballot;
+        });
     }
 
     public Task<Ballot?> FindAsync(string pollId, string residentId, CancellationToken cancellationToken) =>

@@ -7,28 +7,36 @@ namespace Hromada.Persistence.LiteDb;
 internal sealed class LiteDbInboxStore : IInboxStore
 {
     private readonly ILiteCollection<InboxDocument> _inbox;
+    private readonly LiteDbWriter _writer;
 
-    public LiteDbInboxStore(LiteDatabase database)
+    public LiteDbInboxStore(LiteDatabase database, LiteDbWriter writer)
     {
         // The Int64 auto id is the sequence: assigned under the collection's write lock, so it only grows.
         _inbox = database.GetCollection<InboxDocument>("inbox", BsonAutoId.Int64);
         _inbox.EnsureIndex(d => d.UpdateKey, unique: true);
         _inbox.EnsureIndex(d => d.Status);
+        _writer = writer;
     }
 
+    /// <summary>
+    /// Checked before the insert rather than caught after: a duplicate key would roll back the whole
+    /// group commit. The unique index stays as the last word.
+    /// </summary>
     public Task<InboxEntry?> TryAddAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var document = InboxDocument.From(message, sequence: 0);
-        try
+        return _writer.WriteAsync(() =>
         {
-            _inbox.Insert(document);
-        }
-        catch (LiteException exception) when (LiteDbFile.IsDuplicateKey(exception))
-        {
-            return Task.FromResult<InboxEntry?>(null);
-        }
+            if (_inbox.Exists(d => d.UpdateKey == document.UpdateKey))
+            {
+                return null;
+            }
 
-        return Task.FromResult<InboxEntry?>(new InboxEntry(document.Id, message, InboxStatus.Pending));
+            // A write may run twice (its batch rolled back): each run takes a new sequence.
+            document.Id = 0;
+            _inbox.Insert(document);
+            return new InboxEntry(document.Id, message, InboxStatus.Pending);
+        });
     }
 
     public Task<IReadOnlyList<InboxEntry>> GetPendingAsync(CancellationToken cancellationToken)
@@ -43,7 +51,13 @@ internal sealed class LiteDbInboxStore : IInboxStore
     public Task MarkAsync(long sequence, InboxStatus status, CancellationToken cancellationToken)
     {
         var name = status.ToString();
-        _inbox.UpdateMany(d => new InboxDocument { Status = name }, d => d.Id == sequence);
-        return Task.CompletedTask;
+        return _writer.WriteAsync(() =>
+        {
+            if (_inbox.FindById(sequence) is { } document)
+            {
+                document.Status = name;
+                _inbox.Update(document);
+            }
+        });
     }
 }

@@ -12,14 +12,15 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
     private readonly ILiteCollection<OutboxDocument> _outbox;
 
     /// <summary>
-    /// Serialises every read-modify-write (adds, claims, retries, receipts), so each acts as one step;
-    /// the file has no other writer (direct mode). A bulk insert or update is one commit (fsync-bound,
-    /// see DESIGN §4), and an insert fails whole on a duplicate, hence the check before it.
+    /// Runs every read-modify-write (adds, claims, retries, receipts) as one step, committed together
+    /// with the other stores' writes (fsync-bound, see DESIGN §4). An insert fails whole on a duplicate
+    /// and would roll back the writes committed with it, hence the check before it.
     /// </summary>
-    private readonly Lock _writeLock = new();
+    private readonly LiteDbWriter _writer;
 
-    public LiteDbOutboxStore(LiteDatabase database)
+    public LiteDbOutboxStore(LiteDatabase database, LiteDbWriter writer)
     {
+        _writer = writer;
         _outbox = database.GetCollection<OutboxDocument>("outbox", BsonAutoId.Int64);
         _outbox.EnsureIndex(d => d.IdempotencyKey, unique: true);
         _outbox.EnsureIndex(d => d.QueueOrder);
@@ -34,9 +35,8 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
         }
     }
 
-    public Task AddAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
-    {
-        lock (_writeLock)
+    public Task AddAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(() =>
         {
             // Ids are given here, not by LiteDB, because the claim order is built from them.
             var lastId = _outbox.Query().OrderByDescending(d => d.Id).Select(d => d.Id).FirstOrDefault();
@@ -49,10 +49,7 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
             {
                 _outbox.InsertBulk(added);
             }
-        }
-
-        return Task.CompletedTask;
-    }
+        });
 
     /// <summary>
     /// Walks the claim-order index from its start and stops at the limit, so a claim costs the same
@@ -62,22 +59,22 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
         DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
         var dueBy = DocumentFormat.ToStored(now);
-        lock (_writeLock)
+        var leasedUntil = DocumentFormat.ToStored(now + lease);
+        return _writer.WriteAsync<IReadOnlyList<OutboxMessage>>(() =>
         {
             var claimed = _outbox.Query()
                 .Where(d => d.QueueOrder >= 0 && d.DueAt <= dueBy)
                 .OrderBy(d => d.QueueOrder)
                 .Limit(limit)
                 .ToList();
-            var leasedUntil = DocumentFormat.ToStored(now + lease);
             foreach (var document in claimed)
             {
                 document.DueAt = leasedUntil;
             }
 
             _outbox.Update(claimed);
-            return Task.FromResult<IReadOnlyList<OutboxMessage>>([.. claimed.Select(d => d.ToMessage())]);
-        }
+            return [.. claimed.Select(d => d.ToMessage())];
+        });
     }
 
     public Task MarkSentAsync(long id, string? platformMessageId, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
@@ -109,7 +106,7 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
     {
         var chat = DocumentFormat.Key(channel, chatId);
         var pending = nameof(OutboxStatus.Pending);
-        lock (_writeLock)
+        return _writer.WriteAsync(() =>
         {
             var dropped = _outbox.Find(d => d.Chat == chat && d.Status == pending).ToList();
             foreach (var document in dropped)
@@ -119,15 +116,15 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
             }
 
             _outbox.Update(dropped);
-            return Task.FromResult(dropped.Count);
-        }
+            return dropped.Count;
+        });
     }
 
     /// <summary>The unique key index serves the prefix: LiteDB reads a StartsWith on an indexed field as a range.</summary>
     public Task<int> DropPendingByKeyPrefixAsync(string keyPrefix, string reason, CancellationToken cancellationToken)
     {
         var pending = nameof(OutboxStatus.Pending);
-        lock (_writeLock)
+        return _writer.WriteAsync(() =>
         {
             var dropped = _outbox.Find(d => d.IdempotencyKey.StartsWith(keyPrefix) && d.Status == pending).ToList();
             foreach (var document in dropped)
@@ -137,8 +134,8 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
             }
 
             _outbox.Update(dropped);
-            return Task.FromResult(dropped.Count);
-        }
+            return dropped.Count;
+        });
     }
 
     public Task<IReadOnlyDictionary<OutboxStatus, int>> CountByKeyPrefixAsync(string keyPrefix, CancellationToken cancellationToken)
@@ -157,7 +154,7 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
     {
         var name = channel.ToString();
         var stored = DocumentFormat.ToStored(at);
-        lock (_writeLock)
+        return _writer.WriteAsync(() =>
         {
             var sent = _outbox.Find(d => d.PlatformMessageId == platformMessageId && d.Channel == name).ToList();
             foreach (var document in sent)
@@ -167,9 +164,7 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
             }
 
             _outbox.Update(sent);
-        }
-
-        return Task.CompletedTask;
+        });
     }
 
     public Task<OutboxMessage?> GetAsync(long id, CancellationToken cancellationToken) =>
@@ -207,17 +202,13 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
     /// </summary>
     private static long OutOfQueue(long id) => -id;
 
-    private Task Change(long id, Action<OutboxDocument> change)
-    {
-        lock (_writeLock)
+    private Task Change(long id, Action<OutboxDocument> change) =>
+        _writer.WriteAsync(() =>
         {
             if (_outbox.FindById(id) is { } document)
             {
                 change(document);
                 _outbox.Update(document);
             }
-        }
-
-        return Task.CompletedTask;
-    }
+        });
 }

@@ -11,19 +11,15 @@ internal sealed class LiteDbResidentStore : IResidentStore
     private const int PageSize = 500;
 
     private readonly ILiteCollection<ResidentDocument> _residents;
+    private readonly LiteDbWriter _writer;
 
-    /// <summary>
-    /// LiteDB cannot make a multikey index unique, so saves check the identities' owners and write
-    /// as one step under this lock; the file has no other writer (direct mode).
-    /// </summary>
-    private readonly Lock _saveLock = new();
-
-    public LiteDbResidentStore(LiteDatabase database)
+    public LiteDbResidentStore(LiteDatabase database, LiteDbWriter writer)
     {
         _residents = database.GetCollection<ResidentDocument>("residents");
         _residents.EnsureIndex("identityKeys", "$.IdentityKeys[*]");
         _residents.EnsureIndex(d => d.Phone);
         _residents.EnsureIndex("followedCommunities", "$.FollowedCommunities[*]");
+        _writer = writer;
     }
 
     public Task<Resident?> FindByIdentityAsync(IdentityKey identity, CancellationToken cancellationToken) =>
@@ -41,30 +37,38 @@ internal sealed class LiteDbResidentStore : IResidentStore
         return Task.FromResult(document?.ToResident());
     }
 
-    public Task SaveAsync(Resident resident, CancellationToken cancellationToken)
+    /// <summary>
+    /// LiteDB cannot make a multikey index unique, so the save checks the identities' owners and
+    /// writes as one step on the writer's thread. A taken identity is reported, not thrown there,
+    /// so it does not roll back the other writes committed with it.
+    /// </summary>
+    public async Task SaveAsync(Resident resident, CancellationToken cancellationToken)
     {
         var document = ResidentDocument.From(resident);
-        lock (_saveLock)
+        var saved = await _writer.WriteAsync(() =>
         {
             if (document.IdentityKeys.Any(key => FindByKey(key) is { } owner && owner.Id != document.Id))
             {
-                throw ResidentDocument.IdentityTaken();
+                return false;
             }
 
             _residents.Upsert(document);
+            return true;
+        });
+        if (!saved)
+        {
+            throw ResidentDocument.IdentityTaken();
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<bool> SetReachableAsync(IdentityKey identity, bool reachable, CancellationToken cancellationToken)
     {
         var channel = identity.Channel.ToString();
-        lock (_saveLock)
+        return _writer.WriteAsync(() =>
         {
             if (FindByKey(ResidentDocument.KeyOf(identity)) is not { } document)
             {
-                return Task.FromResult(false);
+                return false;
             }
 
             foreach (var stored in document.Identities.Where(i => i.Channel == channel && i.PlatformUserId == identity.PlatformUserId))
@@ -73,20 +77,12 @@ internal sealed class LiteDbResidentStore : IResidentStore
             }
 
             _residents.Update(document);
-        }
-
-        return Task.FromResult(true);
+            return true;
+        });
     }
 
-    public Task DeleteAsync(string id, CancellationToken cancellationToken)
-    {
-        lock (_saveLock)
-        {
-            _residents.Delete(id);
-        }
-
-        return Task.CompletedTask;
-    }
+    public Task DeleteAsync(string id, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(() => _residents.Delete(id));
 
     public Task<IReadOnlyList<Resident>> ListFollowingAsync(
         IReadOnlyCollection<string>? communityIds, string? afterId, int limit, CancellationToken cancellationToken)
@@ -155,7 +151,7 @@ internal sealed class LiteDbResidentStore : IResidentStore
     public Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken)
     {
         var byId = residents.ToDictionary(resident => resident.Id);
-        lock (_saveLock)
+        return _writer.WriteAsync(() =>
         {
             var stored = _residents.Find(Query.In("_id", new BsonArray(byId.Keys.Select(id => new BsonValue(id))))).ToList();
             foreach (var document in stored)
@@ -165,9 +161,7 @@ internal sealed class LiteDbResidentStore : IResidentStore
             }
 
             _residents.Update(stored);
-        }
-
-        return Task.CompletedTask;
+        });
     }
 
     private ResidentDocument? FindByKey(string key) =>

@@ -7,40 +7,40 @@ namespace Hromada.Persistence.LiteDb;
 internal sealed class LiteDbSessionStore : ISessionStore
 {
     private readonly ILiteCollection<SessionDocument> _sessions;
+    private readonly LiteDbWriter _writer;
 
-    /// <summary>Makes the version compare and the write one step; the file has no other writer (direct mode).</summary>
-    private readonly Lock _saveLock = new();
-
-    public LiteDbSessionStore(LiteDatabase database) =>
+    public LiteDbSessionStore(LiteDatabase database, LiteDbWriter writer)
+    {
         _sessions = database.GetCollection<SessionDocument>("sessions");
+        _writer = writer;
+    }
 
     public Task<ConversationSession?> FindAsync(string key, CancellationToken cancellationToken) =>
         Task.FromResult(_sessions.FindById(key)?.ToSession());
 
-    public Task<bool> TrySaveAsync(ConversationSession session, CancellationToken cancellationToken)
+    /// <summary>The version compare and the write are one step on the writer's thread.</summary>
+    public async Task<bool> TrySaveAsync(ConversationSession session, CancellationToken cancellationToken)
     {
-        lock (_saveLock)
+        var document = SessionDocument.From(session, session.Version + 1);
+        var expected = session.Version;
+        var saved = await _writer.WriteAsync(() =>
         {
-            var storedVersion = _sessions.FindById(session.Key)?.Version ?? 0;
-            if (storedVersion != session.Version)
+            if ((_sessions.FindById(document.Id)?.Version ?? 0) != expected)
             {
-                return Task.FromResult(false);
+                return false;
             }
 
-            _sessions.Upsert(SessionDocument.From(session, session.Version + 1));
-        }
-
-        session.Version++;
-        return Task.FromResult(true);
-    }
-
-    public Task DeleteAsync(string key, CancellationToken cancellationToken)
-    {
-        lock (_saveLock)
+            _sessions.Upsert(document);
+            return true;
+        });
+        if (saved)
         {
-            _sessions.Delete(key);
+            session.Version++;
         }
 
-        return Task.CompletedTask;
+        return saved;
     }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(() => _sessions.Delete(key));
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Hromada.Bots.Channels.Telegram;
 using Hromada.Bots.Tests.Channels.Telegram;
@@ -186,136 +185,8 @@ public sealed class OutboxCrashTests
         Assert.DoesNotContain(inbox, update => update["Status"].AsString == "Pending");
     }
 
-    private static Task WaitUntilAsync(Func<bool> done, Func<string> failure) =>
-        WaitUntilAsync(() => Task.FromResult(done()), failure);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> done, Func<string> failure)
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (!await done())
-        {
-            if (Stopwatch.GetElapsedTime(started) > WaitLimit)
-            {
-                Assert.Fail($"Gave up after {WaitLimit.TotalSeconds} s: {failure()}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(5), Cancellation);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> done, Func<string> failure) => Waiting.UntilAsync(done, failure, WaitLimit);
 
     /// <summary>One kill: the sends the fake was holding, how many sends it had seen by then, and the chats the store shows as answered.</summary>
     private sealed record Kill(int Held, int SentBy, HashSet<long> Recorded);
-
-    /// <summary>Hromada.Bots.dll run by dotnet on a free loopback port, its output kept for failure messages.</summary>
-    private sealed class HostProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-
-        private HostProcess(Process process, Uri address)
-        {
-            _process = process;
-            Address = address;
-        }
-
-        public Uri Address { get; }
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        /// <summary>Starts the host and returns once GET /health answers, or fails naming why.</summary>
-        public static async Task<HostProcess> StartAsync(IEnumerable<string> arguments, HttpClient client)
-        {
-            var address = new Uri($"http://127.0.0.1:{FreePort()}");
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = AppContext.BaseDirectory,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Hromada.Bots.dll"));
-            foreach (var argument in arguments.Append($"--urls={address}"))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            var host = new HostProcess(Process.Start(start)!, address);
-            host._process.OutputDataReceived += host.Record;
-            host._process.ErrorDataReceived += host.Record;
-            host._process.BeginOutputReadLine();
-            host._process.BeginErrorReadLine();
-            try
-            {
-                await WaitUntilAsync(
-                    async () => !host._process.HasExited && await IsHealthyAsync(client, address),
-                    () => host._process.HasExited
-                        ? $"The host exited with {host._process.ExitCode} while starting (a damaged LiteDB file?).\n{host.Output}"
-                        : $"The host did not answer GET /health.\n{host.Output}");
-                return host;
-            }
-            catch
-            {
-                await host.DisposeAsync();
-                throw;
-            }
-        }
-
-        /// <summary>SIGKILL: no shutdown hooks, no flush, as a crash or an OOM kill.</summary>
-        public async Task KillAsync()
-        {
-            _process.Kill(entireProcessTree: true);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
-            timeout.CancelAfter(WaitLimit);
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                await KillAsync();
-            }
-
-            _process.Dispose();
-        }
-
-        private static async Task<bool> IsHealthyAsync(HttpClient client, Uri address)
-        {
-            try
-            {
-                using var response = await client.GetAsync(new Uri(address, "/health"), Cancellation);
-                return response.IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        private void Record(object sender, DataReceivedEventArgs line)
-        {
-            if (line.Data is { } text)
-            {
-                lock (_output)
-                {
-                    _output.AppendLine(text);
-                }
-            }
-        }
-    }
 }

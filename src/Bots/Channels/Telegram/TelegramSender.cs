@@ -51,19 +51,21 @@ internal sealed partial class TelegramSender(TelegramClients clients, ILogger<Te
         {
             // What the pipeline's retries left: no answer, a timeout, or a response that is not the Bot API's.
             LogOutage(outage, message.Id);
-            return new DeliveryResult.Failed(Describe(outage));
+            return new DeliveryResult.Unavailable(Describe(outage));
         }
     }
 
     /// <summary>
     /// 429 waits; every 403 the Bot API gives (blocked, deactivated, never started, kicked) means the
-    /// bot may not write to the chat; other refusals are a bad request that retrying will not fix.
+    /// bot may not write to the chat; a 5xx left after the retries is an outage, tried again later;
+    /// other refusals are a bad request that retrying will not fix.
     /// </summary>
     internal static DeliveryResult Interpret(ApiRequestException refused) => refused.ErrorCode switch
     {
         (int)HttpStatusCode.TooManyRequests => new DeliveryResult.RateLimited(
             TimeSpan.FromSeconds(refused.Parameters?.RetryAfter is > 0 and var seconds ? seconds : 1)),
         (int)HttpStatusCode.Forbidden => new DeliveryResult.Unreachable(refused.Message),
+        >= 500 => new DeliveryResult.Unavailable($"Telegram answered {refused.ErrorCode}: {refused.Message}"),
         _ => new DeliveryResult.Failed($"Telegram answered {refused.ErrorCode}: {refused.Message}"),
     };
 

@@ -38,6 +38,11 @@ internal static class TelegramUpdateMapper
     public static TelegramUpdateMeaning Map(Update update, DateTimeOffset receivedAt)
     {
         var updateId = update.Id.ToString(CultureInfo.InvariantCulture);
+        if (MissingPart(update) is { } missing)
+        {
+            return new TelegramUpdateMeaning.Ignored($"malformed update: no {missing}");
+        }
+
         return update switch
         {
             { Message: { } message } => MapMessage(message, updateId, receivedAt),
@@ -46,6 +51,18 @@ internal static class TelegramUpdateMapper
             _ => new TelegramUpdateMeaning.Ignored($"update kind {update.Type}"),
         };
     }
+
+    /// <summary>
+    /// Telegram always sends these parts, and the Bot API types declare them so; a body that parses
+    /// without them came from elsewhere, and is ignored rather than failing on it.
+    /// </summary>
+    private static string? MissingPart(Update update) => update switch
+    {
+        { Message.Chat: null } => "message.chat",
+        { CallbackQuery.From: null } => "callback_query.from",
+        { MyChatMember: { Chat: null } or { From: null } or { NewChatMember: null } } => "chat, from or new_chat_member in my_chat_member",
+        _ => null,
+    };
 
     private static TelegramUpdateMeaning MapMessage(Message message, string updateId, DateTimeOffset receivedAt)
     {
@@ -58,9 +75,9 @@ internal static class TelegramUpdateMapper
         var inbound = NewInbound(from, message.Chat.Id, updateId, receivedAt) with
         {
             Text = message.Text ?? message.Caption,
-            Contact = message.Contact is { } contact
+            Contact = message.Contact is { PhoneNumber: { } phone } contact
                 ? new SharedContact(
-                    NormalizePhone(contact.PhoneNumber),
+                    NormalizePhone(phone),
                     contact.UserId == from.Id ? ContactOwnership.SendersOwn : ContactOwnership.SomebodyElses)
                 : null,
 

@@ -20,7 +20,7 @@ internal static class ViberInbound
             callback.MessageToken!.Value.ToString(CultureInfo.InvariantCulture),
             senderId,
             senderId,
-            callback.Timestamp is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : now)
+            ViberTime.Of(callback.Timestamp) ?? now)
         {
             LanguageCode = NullIfBlank(callback.Sender?.Language),
             DisplayName = NullIfBlank(callback.Sender?.Name)?.Trim(),

@@ -44,7 +44,7 @@ internal sealed partial class ViberSender(
             catch (Exception exception) when (IsOutage(exception, cancellationToken))
             {
                 LogOutage(exception, message.Id);
-                return new DeliveryResult.Failed($"Viber could not be reached: {exception.Message}");
+                return new DeliveryResult.Unavailable($"Viber could not be reached: {exception.Message}");
             }
 
             var outcome = Outcome(response);

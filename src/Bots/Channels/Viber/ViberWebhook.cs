@@ -200,7 +200,7 @@ internal sealed partial class ViberWebhook(
             return BadRequest($"{callback.Event} without message_token.");
         }
 
-        var at = callback.Timestamp is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : time.GetUtcNow();
+        var at = ViberTime.Of(callback.Timestamp) ?? time.GetUtcNow();
         await outbox.RecordReceiptAsync(ChannelKind.Viber, token.ToString(CultureInfo.InvariantCulture), receipt, at, cancellationToken);
         if (receipt == DeliveryReceipt.Failed)
         {

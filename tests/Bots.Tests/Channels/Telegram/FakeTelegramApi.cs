@@ -25,6 +25,9 @@ internal enum FakeFailure
 
     /// <summary>401, for a wrong token.</summary>
     Unauthorized,
+
+    /// <summary>No answer at all: the connection is dropped, as a timeout or a network fault leaves the caller.</summary>
+    Dropped,
 }
 
 /// <summary>One request the host made, with its parameters as JSON whether it came as JSON or multipart form.</summary>
@@ -217,6 +220,12 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
             _calls.Add(call with { Status = failure is { } refused ? StatusOf(refused.Failure) : 200 });
         }
 
+        if (failure is { Failure: FakeFailure.Dropped })
+        {
+            context.Abort();
+            return;
+        }
+
         if (failure is { } refusal)
         {
             await WriteFailureAsync(context.Response, refusal.Failure, refusal.RetryAfter);
@@ -378,6 +387,7 @@ internal sealed class FakeTelegramApi : IAsyncDisposable
         FakeFailure.Blocked => 403,
         FakeFailure.ServerError => 500,
         FakeFailure.Unauthorized => 401,
+        FakeFailure.Dropped => 0,
         _ => 400,
     };
 

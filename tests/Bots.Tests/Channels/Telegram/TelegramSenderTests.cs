@@ -98,13 +98,13 @@ public sealed class TelegramSenderTests : TelegramWebhookHostTests
     }
 
     [Fact]
-    public async Task Send_ServerErrorPersists_FailedAfterRetries()
+    public async Task Send_ServerErrorPersists_UnavailableAfterRetries()
     {
         Api.Fail("sendMessage", FakeFailure.ServerError, times: 10);
 
         var result = await SendAsync(new OutboundReply("Привіт"));
 
-        Assert.IsType<DeliveryResult.Failed>(result);
+        Assert.IsType<DeliveryResult.Unavailable>(result);
         Assert.Equal(4, Api.CallsTo("sendMessage").Count);
     }
 
@@ -121,7 +121,7 @@ public sealed class TelegramSenderTests : TelegramWebhookHostTests
     }
 
     [Fact]
-    public async Task Send_ApiUnreachable_Failed()
+    public async Task Send_ApiUnreachable_Unavailable()
     {
         // Nothing listens on port 1: every attempt is refused at once.
         await using var host = TestHost.Start(
@@ -129,7 +129,7 @@ public sealed class TelegramSenderTests : TelegramWebhookHostTests
 
         var result = await Sender(host).SendAsync(Message(new OutboundReply("Привіт")), Cancellation);
 
-        Assert.IsType<DeliveryResult.Failed>(result);
+        Assert.IsType<DeliveryResult.Unavailable>(result);
     }
 
     private Task<DeliveryResult> SendAsync(OutboundReply reply) => Sender(Host).SendAsync(Message(reply), Cancellation);

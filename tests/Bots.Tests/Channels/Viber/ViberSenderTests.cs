@@ -111,7 +111,7 @@ public sealed class ViberSenderTests
     }
 
     [Fact]
-    public async Task SendAsync_Http500Always_FailsAfterTheConfiguredRetries()
+    public async Task SendAsync_Http500Always_UnavailableAfterTheConfiguredRetries()
     {
         await using var viber = await FakeViberApi.StartAsync();
         await using var host = TestHost.Start(viber.Settings());
@@ -119,8 +119,8 @@ public sealed class ViberSenderTests
 
         var result = await SendAsync(host, new OutboundReply("Вітаємо"));
 
-        var failed = Assert.IsType<DeliveryResult.Failed>(result);
-        Assert.Contains("500", failed.Reason, StringComparison.Ordinal);
+        var unavailable = Assert.IsType<DeliveryResult.Unavailable>(result);
+        Assert.Contains("500", unavailable.Reason, StringComparison.Ordinal);
         Assert.Equal(3, viber.SentTo(UserId).Count);
     }
 
