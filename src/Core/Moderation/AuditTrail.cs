@@ -57,6 +57,21 @@ public sealed partial class AuditTrail(IAuditStore store, TimeProvider time, ILo
         return RecordAsync(actor, AuditActions.Refused, AuditTargets.Command(attempt), communityId, null, null, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether the moderator may act in <paramref name="communityId"/>; when not, the attempt is
+    /// audited as refused, so every moderation service checks and records a refusal the same way.
+    /// </summary>
+    public async Task<bool> AdmitsAsync(ModeratorScope by, string attempt, string communityId, CancellationToken cancellationToken)
+    {
+        if (by.MayModerate(communityId))
+        {
+            return true;
+        }
+
+        await RefusedAsync(by.Actor, attempt, communityId, cancellationToken);
+        return false;
+    }
+
     private static string? Describe(object? value) => value switch
     {
         null => null,

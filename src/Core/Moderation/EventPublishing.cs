@@ -15,9 +15,8 @@ public sealed class EventPublishing(IEventStore events, EventAnnouncer announcer
 
     public async Task<EventPublished> PublishAsync(ModeratorScope by, CivicEvent civicEvent, CancellationToken cancellationToken)
     {
-        if (!by.MayModerate(civicEvent.CommunityId))
+        if (!await audit.AdmitsAsync(by, CreateAttempt, civicEvent.CommunityId, cancellationToken))
         {
-            await audit.RefusedAsync(by.Actor, CreateAttempt, civicEvent.CommunityId, cancellationToken);
             return new EventPublished(ModerationOutcome.Refused, 0);
         }
 

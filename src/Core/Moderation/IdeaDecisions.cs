@@ -45,9 +45,8 @@ public sealed class IdeaDecisions(
             return null;
         }
 
-        if (!by.MayModerate(idea.CommunityId))
+        if (!await audit.AdmitsAsync(by, ModerateAttempt, idea.CommunityId, cancellationToken))
         {
-            await audit.RefusedAsync(by.Actor, ModerateAttempt, idea.CommunityId, cancellationToken);
             return null;
         }
 
@@ -63,9 +62,8 @@ public sealed class IdeaDecisions(
             return ModerationOutcome.NotFound;
         }
 
-        if (!by.MayModerate(idea.CommunityId))
+        if (!await audit.AdmitsAsync(by, ModerateAttempt, idea.CommunityId, cancellationToken))
         {
-            await audit.RefusedAsync(by.Actor, ModerateAttempt, idea.CommunityId, cancellationToken);
             return ModerationOutcome.Refused;
         }
 

@@ -19,7 +19,7 @@ public sealed class PollModeration(
     /// <summary>Opens a poll a moderator wrote.</summary>
     public async Task<ModerationOutcome> CreateAsync(ModeratorScope by, Poll poll, CancellationToken cancellationToken)
     {
-        if (!await AllowedAsync(by, CreateAttempt, poll.CommunityId, cancellationToken))
+        if (!await audit.AdmitsAsync(by, CreateAttempt, poll.CommunityId, cancellationToken))
         {
             return ModerationOutcome.Refused;
         }
@@ -37,7 +37,7 @@ public sealed class PollModeration(
             return ModerationOutcome.NotFound;
         }
 
-        if (!await AllowedAsync(by, CloseAttempt, poll.CommunityId, cancellationToken))
+        if (!await audit.AdmitsAsync(by, CloseAttempt, poll.CommunityId, cancellationToken))
         {
             return ModerationOutcome.Refused;
         }
@@ -59,7 +59,7 @@ public sealed class PollModeration(
             return ModerationOutcome.NotFound;
         }
 
-        if (!await AllowedAsync(by, ModerateAttempt, proposal.CommunityId, cancellationToken))
+        if (!await audit.AdmitsAsync(by, ModerateAttempt, proposal.CommunityId, cancellationToken))
         {
             return ModerationOutcome.Refused;
         }
@@ -80,7 +80,7 @@ public sealed class PollModeration(
             return ModerationOutcome.NotFound;
         }
 
-        if (!await AllowedAsync(by, ModerateAttempt, proposal.CommunityId, cancellationToken))
+        if (!await audit.AdmitsAsync(by, ModerateAttempt, proposal.CommunityId, cancellationToken))
         {
             return ModerationOutcome.Refused;
         }
@@ -118,17 +118,6 @@ public sealed class PollModeration(
 
     private async Task<bool> AuthorBlockedAsync(Poll poll, CancellationToken cancellationToken) =>
         poll.AuthorResidentId is { } authorId && await residents.GetAsync(authorId, cancellationToken) is { IsBlocked: true };
-
-    private async Task<bool> AllowedAsync(ModeratorScope by, string attempt, string communityId, CancellationToken cancellationToken)
-    {
-        if (by.MayModerate(communityId))
-        {
-            return true;
-        }
-
-        await audit.RefusedAsync(by.Actor, attempt, communityId, cancellationToken);
-        return false;
-    }
 
     private async Task TellAuthorAsync(Poll poll, string decision, string textKey, CancellationToken cancellationToken, params object?[] args)
     {

@@ -54,9 +54,8 @@ public sealed class ReportDecisions(IReportStore reports, ReportModeration moder
             return null;
         }
 
-        if (!by.MayModerate(report.CommunityId))
+        if (!await audit.AdmitsAsync(by, ModerateAttempt, report.CommunityId, cancellationToken))
         {
-            await audit.RefusedAsync(by.Actor, ModerateAttempt, report.CommunityId, cancellationToken);
             return null;
         }
 
@@ -72,9 +71,8 @@ public sealed class ReportDecisions(IReportStore reports, ReportModeration moder
             return ModerationOutcome.NotFound;
         }
 
-        if (!by.MayModerate(report.CommunityId))
+        if (!await audit.AdmitsAsync(by, ModerateAttempt, report.CommunityId, cancellationToken))
         {
-            await audit.RefusedAsync(by.Actor, ModerateAttempt, report.CommunityId, cancellationToken);
             return ModerationOutcome.Refused;
         }
 
