@@ -7,17 +7,11 @@ using Hromada.Core.Polls;
 namespace Hromada.Bots.Tests.Api;
 
 /// <summary>Who may call /api/v1: no key or a bad one 401, a key outside its communities 403, both as problem details.</summary>
-public sealed class ApiAuthenticationTests : IAsyncLifetime
+public sealed class ApiAuthenticationTests : IAsyncDisposable
 {
-    private ApiHost _host = null!;
+    private readonly ApiHost _host = ApiHost.Start();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        return ValueTask.CompletedTask;
-    }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 

@@ -6,17 +6,11 @@ using Hromada.Core.Residents;
 
 namespace Hromada.Bots.Tests.Api;
 
-public sealed class StatsAndOpenApiTests : IAsyncLifetime
+public sealed class StatsAndOpenApiTests : IAsyncDisposable
 {
-    private ApiHost _host = null!;
+    private readonly ApiHost _host = ApiHost.Start();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        return ValueTask.CompletedTask;
-    }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 

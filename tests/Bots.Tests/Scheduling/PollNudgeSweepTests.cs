@@ -6,17 +6,11 @@ using Hromada.Core.Sweeps;
 namespace Hromada.Bots.Tests.Scheduling;
 
 /// <summary>The reminder before closing, run at a fake time: to registered, reachable non-voters of the poll's community, once.</summary>
-public sealed class PollNudgeSweepTests : IAsyncLifetime
+public sealed class PollNudgeSweepTests : IAsyncDisposable
 {
-    private ApiHost _host = null!;
+    private readonly ApiHost _host = ApiHost.Start();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _host = ApiHost.Start();
-        return ValueTask.CompletedTask;
-    }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
