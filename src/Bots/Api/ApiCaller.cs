@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hromada.Core.ApiKeys;
 using Hromada.Core.Communities;
+using Hromada.Core.Moderation;
 
 namespace Hromada.Bots.Api;
 
@@ -17,6 +18,19 @@ public sealed record ApiCaller(string KeyId, string Scope)
     /// <summary>The ids of the communities the key reaches.</summary>
     public IReadOnlyList<string> CommunityIds(CommunityDirectory communities) =>
         Scope == ApiKey.AllCommunities ? [.. communities.All.Select(community => community.Id)] : [Scope];
+
+    /// <summary>
+    /// The key as a moderator, for the Core moderation services: it moderates its community (a key
+    /// for all communities, all of them), and the audit log names it "api:&lt;key id&gt;". The grant is
+    /// not stored anywhere, so it has no date.
+    /// </summary>
+    public ModeratorScope AsModerator()
+    {
+        var actor = new AuditActor($"api:{KeyId}", ResidentId: null);
+        return Scope == ApiKey.AllCommunities
+            ? new ModeratorScope(actor, isSuperAdmin: true, [])
+            : new ModeratorScope(actor, isSuperAdmin: false, [new RoleGrant(actor.Id, Scope, Role.Moderator, actor.Id, DateTimeOffset.MinValue)]);
+    }
 
     public static ClaimsPrincipal Principal(ApiKey key, string scheme) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, key.Id), new Claim(ScopeClaim, key.CommunityId)], scheme));
