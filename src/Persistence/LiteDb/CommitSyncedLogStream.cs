@@ -8,8 +8,9 @@ namespace Hromada.Persistence.LiteDb;
 /// page carries the "confirmed" flag, and on opening LiteDB replays exactly the transactions whose
 /// confirming page it finds. What keeps a power loss from confirming a transaction whose other pages
 /// never reached the disk is only the order: every earlier page durable before the confirming one.
-/// This stream keeps that order with one sync just before a confirming page is written and one just
-/// after it (so a commit is durable when LiteDB's Commit returns), and ignores LiteDB's syncs
+/// This stream keeps that order with one sync just before a confirming page is written (unless it is
+/// the transaction's only page) and one just after it (so a commit is durable when LiteDB's Commit
+/// returns), and ignores LiteDB's syncs
 /// between pages. A shortened log (after a checkpoint has copied it into the data file) is synced at
 /// once, so new pages never land in a log whose old, already copied transactions could be replayed.
 /// A killed process loses nothing either way: its writes are already in the operating system.
@@ -22,6 +23,9 @@ internal sealed class CommitSyncedLogStream(string path) : Stream
 
     // No buffer of its own: every write goes straight to the operating system.
     private readonly FileStream _file = new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0);
+
+    // Pages written since the last sync: a transaction of one page (only the confirming one) needs no sync before it.
+    private bool _unsynced;
 
     public override bool CanRead => true;
 
@@ -44,12 +48,13 @@ internal sealed class CommitSyncedLogStream(string path) : Stream
     public override void Write(byte[] buffer, int offset, int count)
     {
         var confirms = count == PageSize && buffer[offset + ConfirmedFlagOffset] == 1;
-        if (confirms)
+        if (confirms && _unsynced)
         {
             _file.Flush(flushToDisk: true);
         }
 
         _file.Write(buffer, offset, count);
+        _unsynced = !confirms;
         if (confirms)
         {
             _file.Flush(flushToDisk: true);
