@@ -24,6 +24,7 @@ internal static class WebhookBench
         var warmup = options.Seconds("warmup", 3);
         var concurrency = options.Int("concurrency", 32);
         var residents = options.Int("residents", 400);
+        var lanes = options.Text("lanes");
         var table = new ResultTable($"webhook: {concurrency} concurrent posters, {warmup.TotalSeconds:F0} s warm-up + {measured.TotalSeconds:F0} s measured");
         Machine.Describe(table);
 
@@ -38,7 +39,7 @@ internal static class WebhookBench
         using var folder = new TempFolder();
         var lastReplyAt = Stopwatch.GetTimestamp();
         api.Sent += (_, _, at) => Interlocked.Exchange(ref lastReplyAt, at);
-        await using var host = await HostProcess.StartHostAsync(HostSettings(api, folder.Path), cancellationToken);
+        await using var host = await HostProcess.StartHostAsync(HostSettings(api, folder.Path, lanes), cancellationToken);
         using var hostPosters = new ResidentPosters(host.Address, concurrency, residents, firstUserId: 700_000_001);
         var loadStarted = Stopwatch.GetTimestamp();
         var hosted = await LoadGenerator.RunAsync(concurrency, warmup, measured, hostPosters.PostNextAsync, cancellationToken);
@@ -67,9 +68,13 @@ internal static class WebhookBench
             .Print();
     }
 
-    /// <summary>Webhook mode against the fake; the outbox unthrottled (this fake enforces no limits), little logging.</summary>
-    private static IEnumerable<(string, string)> HostSettings(FakeBotApi api, string folder) =>
+    /// <summary>
+    /// Webhook mode against the fake; the outbox unthrottled (this fake enforces no limits), little
+    /// logging; Conversations:Lanes as the host's default unless --lanes says otherwise.
+    /// </summary>
+    private static IEnumerable<(string, string)> HostSettings(FakeBotApi api, string folder, string? lanes) =>
     [
+        .. lanes is null ? [] : new[] { ("Conversations:Lanes", lanes) },
         ("Storage:LiteDbPath", Path.Combine(folder, "hromada.db")),
         ("Telegram:Token", FakeBotApi.Token),
         ("Telegram:ApiBaseUrl", api.BaseAddress.ToString()),

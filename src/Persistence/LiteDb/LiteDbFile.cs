@@ -1,4 +1,5 @@
 using LiteDB;
+using LiteDB.Engine;
 
 namespace Hromada.Persistence.LiteDb;
 
@@ -6,15 +7,48 @@ internal static class LiteDbFile
 {
     /// <summary>
     /// Opens the file in direct mode: this process alone owns it, which is what lets the stores
-    /// guard their read-compare-write steps with in-process locks.
+    /// guard their read-compare-write steps with in-process locks. The write-ahead log beside it
+    /// ("&lt;name&gt;-log.db", where LiteDB keeps it too) is synced per commit, not per page
+    /// (<see cref="CommitSyncedLogStream"/>).
     /// </summary>
     public static LiteDatabase Open(string path)
     {
         var fullPath = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        return new LiteDatabase(new ConnectionString { Filename = fullPath, Connection = ConnectionType.Direct });
+        var logPath = LogPathOf(fullPath);
+        var log = new CommitSyncedLogStream(logPath);
+        try
+        {
+            return new DatabaseWithLog(new LiteEngine(new EngineSettings { Filename = fullPath, LogStream = log }), log, logPath);
+        }
+        catch
+        {
+            log.Dispose();
+            throw;
+        }
     }
 
     public static bool IsDuplicateKey(LiteException exception) =>
         exception.ErrorCode == LiteException.INDEX_DUPLICATE_KEY;
+
+    /// <summary>LiteDB's own name for the log: "data.db" → "data-log.db".</summary>
+    private static string LogPathOf(string dataPath) =>
+        Path.Combine(Path.GetDirectoryName(dataPath)!, $"{Path.GetFileNameWithoutExtension(dataPath)}-log{Path.GetExtension(dataPath)}");
+
+    /// <summary>LiteDB leaves a log stream it was given open: this closes it after the engine, and removes it when empty, as LiteDB does with its own.</summary>
+    private sealed class DatabaseWithLog(LiteEngine engine, CommitSyncedLogStream log, string logPath) : LiteDatabase(engine)
+    {
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing)
+            {
+                log.Dispose();
+                if (new FileInfo(logPath) is { Exists: true, Length: 0 })
+                {
+                    File.Delete(logPath);
+                }
+            }
+        }
+    }
 }
