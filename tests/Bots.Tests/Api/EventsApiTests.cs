@@ -225,7 +225,7 @@ public sealed class EventsApiTests : IAsyncLifetime
         var all = await ListAsync("/api/v1/events", _key);
         var window = await ListAsync("/api/v1/events?community=kamianske&from=2026-11-25T09:00:00Z&to=2026-11-30T09:00:00%2B02:00", _key);
         var page = await ListAsync("/api/v1/events?offset=1&limit=1", _key);
-        var history = await ListAsync("/api/v1/events?from=2026-11-20T00:00:00Z&to=2026-11-25T00:00:00Z", _key);
+        var history = await ListAsync("/api/v1/events?from=2026-11-20T00:00:00Z&to=2026-11-25T02:00:00+02:00", _key); // '+' unencoded
         var everywhere = await ListAsync("/api/v1/events?limit=2", await _host.KeyAsync(ApiKey.AllCommunities));
 
         Assert.Equal(["soon", "later", "far"], all);
