@@ -1,5 +1,7 @@
 using FluentValidation;
+using Hromada.Bots.Api.Broadcasts;
 using Hromada.Bots.Api.Communities;
+using Hromada.Bots.Api.Events;
 using Hromada.Bots.Api.Polls;
 using Hromada.Bots.Api.Stats;
 using Microsoft.AspNetCore.Authentication;
@@ -32,6 +34,10 @@ public static class ApiServiceCollectionExtensions
 
         services.AddSingleton<IValidator<PollListQuery>, PollListQueryValidator>();
         services.AddSingleton<IValidator<CreatePollRequest>, CreatePollRequestValidator>();
+        services.AddSingleton<IValidator<EventListQuery>, EventListQueryValidator>();
+        services.AddSingleton<IValidator<CreateEventRequest>, CreateEventRequestValidator>();
+        services.AddSingleton<IValidator<BroadcastListQuery>, BroadcastListQueryValidator>();
+        services.AddSingleton<IValidator<CreateBroadcastRequest>, CreateBroadcastRequestValidator>();
         return services;
     }
 
@@ -50,6 +56,8 @@ public static class ApiServiceCollectionExtensions
         api.MapCommunities();
         api.MapPolls();
         api.MapStats();
+        api.MapEvents();
+        api.MapBroadcasts();
         return app;
     }
 }

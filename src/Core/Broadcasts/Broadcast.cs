@@ -49,6 +49,10 @@ public sealed record Broadcast
 {
     public required string Id { get; init; }
 
+    /// <summary>
+    /// The author as <see cref="Moderation.AuditActor.AuthorId"/> names them: their resident, or an API
+    /// key's "api:&lt;id&gt;", so each lists their own broadcasts (<see cref="IBroadcastStore.ListRecentAsync"/>).
+    /// </summary>
     public required string AuthorResidentId { get; init; }
 
     /// <summary>The author's identity as the audit log names them ("telegram:123").</summary>
@@ -93,6 +97,6 @@ public interface IBroadcastStore
     /// <summary>Broadcasts in <paramref name="status"/>, oldest first.</summary>
     Task<IReadOnlyList<Broadcast>> ListByStatusAsync(BroadcastStatus status, CancellationToken cancellationToken);
 
-    /// <summary>The author's latest broadcasts, newest first.</summary>
+    /// <summary>The author's latest broadcasts (by <see cref="Broadcast.AuthorResidentId"/>), newest first.</summary>
     Task<IReadOnlyList<Broadcast>> ListRecentAsync(string authorResidentId, int limit, CancellationToken cancellationToken);
 }

@@ -112,20 +112,40 @@ public sealed partial class BroadcastSender(
     }
 
     /// <summary>
-    /// Confirms a broadcast written in /broadcast: stores it as Queued and audits it. The fan-out
-    /// itself runs in <see cref="BroadcastWorker"/>, so the moderator hears "queued" at once.
+    /// Whether the moderator may send to the audience: a super-admin to anyone, a moderator to the
+    /// followers of communities they all moderate (never to everyone).
     /// </summary>
-    public async Task SubmitAsync(ModeratorScope scope, Broadcast broadcast, CancellationToken cancellationToken)
+    public static bool MayAddress(ModeratorScope scope, BroadcastAudience audience) =>
+        scope.IsSuperAdmin || (audience.Communities is { Count: > 0 } communities && communities.All(scope.MayModerate));
+
+    /// <summary>Whether the moderator may follow and cancel the broadcast: its author, or one who may address its audience.</summary>
+    public static bool MayManage(ModeratorScope scope, Broadcast broadcast) =>
+        broadcast.AuthorResidentId == scope.Actor.AuthorId || MayAddress(scope, broadcast.Audience);
+
+    /// <summary>
+    /// Confirms a broadcast (written in /broadcast, or sent to the API): stores it as Queued and audits
+    /// it, when the moderator may address its audience; else the attempt is refused and audited. The
+    /// fan-out itself runs in <see cref="BroadcastWorker"/>, so the moderator hears "queued" at once.
+    /// </summary>
+    public async Task<ModerationOutcome> SubmitAsync(ModeratorScope scope, Broadcast broadcast, CancellationToken cancellationToken)
     {
+        if (!MayAddress(scope, broadcast.Audience))
+        {
+            await audit.RefusedAsync(scope.Actor, AuditActions.BroadcastQueued, broadcast.CommunityId, cancellationToken);
+            return ModerationOutcome.Refused;
+        }
+
         await broadcasts.SaveAsync(broadcast with { Status = BroadcastStatus.Queued }, cancellationToken);
         await audit.RecordAsync(
             scope.Actor, AuditActions.BroadcastQueued, AuditTargets.Broadcast(broadcast.Id), broadcast.CommunityId,
             null, new { broadcast.Audience, broadcast.Text, broadcast.PhotoId }, cancellationToken);
+        return ModerationOutcome.Done;
     }
 
     /// <summary>
     /// Cancels a Queued or Sending broadcast: its pending messages are dropped (those sent stay sent).
-    /// Its author, a super-admin or a moderator of all its communities may; anyone else is refused and audited.
+    /// One that is over, with nothing of it pending any more, is <see cref="ModerationOutcome.Unchanged"/>.
+    /// Those <see cref="MayManage"/> admits may; anyone else is refused and audited.
     /// </summary>
     public async Task<ModerationOutcome> CancelAsync(ModeratorScope scope, string broadcastId, CancellationToken cancellationToken)
     {
@@ -135,15 +155,14 @@ public sealed partial class BroadcastSender(
             return ModerationOutcome.NotFound;
         }
 
-        var mayCancel = scope.IsSuperAdmin
-            || broadcast.AuthorResidentId == scope.Actor.ResidentId
-            || (broadcast.Audience.Communities is { } communities && communities.All(scope.MayModerate));
-        if (!mayCancel)
+        if (!MayManage(scope, broadcast))
         {
             await audit.RefusedAsync(scope.Actor, AuditActions.BroadcastCancelled, broadcast.CommunityId, cancellationToken);
             return ModerationOutcome.Refused;
         }
 
+        // A Sending broadcast whose every message is delivered is over, though nobody has looked yet.
+        (broadcast, _) = await ProgressAsync(broadcast, cancellationToken);
         if (broadcast.Status is not (BroadcastStatus.Queued or BroadcastStatus.Sending))
         {
             return ModerationOutcome.Unchanged;

@@ -1,7 +1,14 @@
 namespace Hromada.Core.Moderation;
 
 /// <summary>Who did something in the audit log: an identity such as "telegram:123" (or an API key's id), and their resident.</summary>
-public sealed record AuditActor(string Id, string? ResidentId);
+public sealed record AuditActor(string Id, string? ResidentId)
+{
+    /// <summary>
+    /// Who a record the actor creates names as its author (an event, a broadcast, a decision): their
+    /// resident, the same on every app they linked, or, for an API key, which is nobody's resident, the key.
+    /// </summary>
+    public string AuthorId => ResidentId ?? Id;
+}
 
 /// <summary>
 /// One moderator action, or one refused attempt: who, what, on what, in which community, the state

@@ -67,7 +67,7 @@ public sealed class IdeaDecisions(
             return ModerationOutcome.Refused;
         }
 
-        var moderatorId = by.Actor.ResidentId ?? by.Actor.Id;
+        var moderatorId = by.Actor.AuthorId;
         var result = next switch
         {
             IdeaStatus.Published => await moderation.PublishAsync(ideaId, moderatorId, cancellationToken),

@@ -76,7 +76,7 @@ public sealed class ReportDecisions(IReportStore reports, ReportModeration moder
             return ModerationOutcome.Refused;
         }
 
-        var moderatorId = by.Actor.ResidentId ?? by.Actor.Id;
+        var moderatorId = by.Actor.AuthorId;
         var result = action switch
         {
             ReportAction.Acknowledge => await moderation.AcknowledgeAsync(number, moderatorId, null, cancellationToken),

@@ -67,7 +67,11 @@ public sealed class StatsAndOpenApiTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var paths = document.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
         Assert.Equal(
-            ["/api/v1/communities", "/api/v1/polls", "/api/v1/polls/{id}", "/api/v1/polls/{id}/close", "/api/v1/polls/{id}/results", "/api/v1/stats"],
+            [
+                "/api/v1/broadcasts", "/api/v1/broadcasts/{id}", "/api/v1/broadcasts/{id}/cancel", "/api/v1/communities",
+                "/api/v1/events", "/api/v1/events/{id}", "/api/v1/events/{id}.ics",
+                "/api/v1/polls", "/api/v1/polls/{id}", "/api/v1/polls/{id}/close", "/api/v1/polls/{id}/results", "/api/v1/stats",
+            ],
             paths.Order(StringComparer.Ordinal));
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
         Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));

@@ -202,6 +202,42 @@ public sealed class BroadcastDialogTests : IDisposable
         Assert.Equal(BroadcastStatus.Done, current.Status);
     }
 
+    [Fact]
+    public async Task Confirmed_RoleInTheCommunityRevokedMeanwhile_RefusesAuditsAndStoresNothing()
+    {
+        await using var bot = await StartAsync(("mykola", "lviv"), ("olena", "kamianske"));
+        await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
+        await bot.GrantAsync("mykola", Role.Moderator, "lviv");
+        await ReachPreviewAsync(bot, "mykola");
+        await bot.Services<IRoleStore>().DeleteAsync(await bot.IdOfAsync("mykola"), "kamianske", CancellationToken.None);
+
+        var reply = Assert.Single(await bot.PressAsync("mykola", "confirm"));
+
+        Assert.Equal(Text("Admin_Refused"), reply.Text);
+        Assert.Empty(await bot.Services<IBroadcastStore>().ListRecentAsync(await bot.IdOfAsync("mykola"), 10, CancellationToken.None));
+        var refused = Assert.Single(await bot.AuditAsync());
+        Assert.Equal((AuditActions.Refused, "kamianske"), (refused.Action, refused.CommunityId));
+    }
+
+    [Fact]
+    public async Task CancelBroadcast_EveryMessageDelivered_AnswersUnchangedAndMarksItDone()
+    {
+        await using var bot = await StartAsync(("mykola", "lviv"), ("olena", "kamianske"));
+        await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
+        await ReachPreviewAsync(bot, "mykola");
+        await bot.PressAsync("mykola", "confirm");
+        var broadcast = await WaitQueuedAsync(bot);
+        var message = Assert.Single(await BroadcastsToAsync(bot, "olena"));
+        await bot.Outbox.MarkSentAsync(message.Id, "1", _time.GetUtcNow(), CancellationToken.None);
+        await bot.SayAsync("mykola", "/cancelbroadcast");
+
+        var reply = Assert.Single(await bot.PressAsync("mykola", CancelBroadcastDialog.BroadcastPrefix + broadcast.Id));
+
+        Assert.Equal(Text("Admin_Unchanged"), reply.Text);
+        Assert.Equal(BroadcastStatus.Done, (await bot.Services<IBroadcastStore>().GetAsync(broadcast.Id, CancellationToken.None))?.Status);
+        Assert.Equal(OutboxStatus.Sent, (await bot.Outbox.GetAsync(message.Id, CancellationToken.None))?.Status);
+    }
+
     /// <summary>/broadcast to the moderator's one community, no sphere or status filter, the announcement, no photo.</summary>
     private static async Task<IReadOnlyList<OutboundReply>> ReachPreviewAsync(EngineHarness bot, string user)
     {

@@ -2,7 +2,6 @@ using FluentValidation;
 using Hromada.Core.Communities;
 using Hromada.Core.Dialogs.Polls;
 using Hromada.Core.Polls;
-using Hromada.Core.Spheres;
 
 namespace Hromada.Bots.Api.Polls;
 
@@ -10,9 +9,7 @@ internal sealed class PollListQueryValidator : AbstractValidator<PollListQuery>
 {
     public PollListQueryValidator(CommunityDirectory communities)
     {
-        RuleFor(query => query.Community)
-            .Must(id => communities.Find(id!) is not null).When(query => query.Community is not null)
-            .WithMessage("There is no such community; GET /api/v1/communities lists them.");
+        RuleFor(query => query.Community).ExistingCommunity(communities);
         RuleFor(query => query.Status)
             .Must(status => EnumName.Parse<PollStatus>(status) is not null).When(query => query.Status is not null)
             .WithMessage($"The status must be {EnumName.List<PollStatus>()}.");
@@ -35,12 +32,10 @@ internal sealed class CreatePollRequestValidator : AbstractValidator<CreatePollR
 
     public CreatePollRequestValidator(CommunityDirectory communities, TimeProvider time)
     {
-        RuleFor(request => request.CommunityId)
-            .NotEmpty()
-            .Must(id => communities.Find(id!) is not null).WithMessage("There is no such community; GET /api/v1/communities lists them.");
+        RuleFor(request => request.CommunityId).NotEmpty().ExistingCommunity(communities);
 
         RuleFor(request => request.Question).Cascade(CascadeMode.Stop).NotNull()
-            .Custom((question, context) => Apply(QuestionRule, question!.Trim(), context));
+            .Custom((question, context) => context.Apply(QuestionRule, question!.Trim()));
 
         RuleFor(request => request.Type)
             .Must(type => EnumName.Parse<PollType>(type) is not null).When(request => request.Type is not null)
@@ -49,7 +44,7 @@ internal sealed class CreatePollRequestValidator : AbstractValidator<CreatePollR
         When(request => request.ParsedType != PollType.Scale, () =>
         {
             RuleFor(request => request.Options).Cascade(CascadeMode.Stop).NotNull()
-                .Custom((options, context) => Apply(OptionsRule, [.. options!.Select(option => option.Trim())], context));
+                .Custom((options, context) => context.Apply(OptionsRule, [.. options!.Select(option => option.Trim())]));
             RuleFor(request => request.ScaleTop).Null().WithMessage("Only a scale poll takes scaleTop.");
         }).Otherwise(() =>
         {
@@ -73,8 +68,7 @@ internal sealed class CreatePollRequestValidator : AbstractValidator<CreatePollR
             .Otherwise(() =>
                 RuleFor(request => request.Horizon).Null().WithMessage("Only a strategic poll takes a horizon."));
 
-        RuleForEach(request => request.Spheres)
-            .Must(Sphere.Exists).WithMessage("'{PropertyValue}' is not one of Hromada's spheres.");
+        RuleForEach(request => request.Spheres).ExistingSphere();
 
         RuleFor(request => request.OpensAt)
             .Must(opensAt => opensAt <= time.GetUtcNow() + MaxAhead).When(request => request.OpensAt is not null)
@@ -84,14 +78,5 @@ internal sealed class CreatePollRequestValidator : AbstractValidator<CreatePollR
             .Must(closesAt => closesAt > time.GetUtcNow()).WithMessage("closesAt must lie ahead.")
             .Must(closesAt => closesAt <= time.GetUtcNow() + MaxAhead).WithMessage("closesAt must be within a year.")
             .Must((request, closesAt) => request.OpensAt is null || closesAt > request.OpensAt).WithMessage("closesAt must come after opensAt.");
-    }
-
-    /// <summary>Reports a Core validator's failures under the request's property, keeping their text-key error codes.</summary>
-    private static void Apply<TValue>(IValidator<TValue> rule, TValue value, ValidationContext<CreatePollRequest> context)
-    {
-        foreach (var failure in rule.Validate(value).Errors)
-        {
-            context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyPath, failure.ErrorMessage) { ErrorCode = failure.ErrorCode });
-        }
     }
 }

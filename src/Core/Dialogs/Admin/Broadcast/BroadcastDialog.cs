@@ -3,6 +3,7 @@ using Hromada.Core.Broadcasts;
 using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Dialogs.Ideas;
+using Hromada.Core.Moderation;
 using Hromada.Core.Residents;
 using Hromada.Core.Spheres;
 using Stateless;
@@ -97,8 +98,12 @@ public sealed class BroadcastDialog(
         machine.Configure(AwaitingConfirmation).Permit(Confirmed, Completed);
         machine.Configure(Completed).OnEntryAsync(async () =>
         {
-            await sender.SubmitAsync(Scope(context), Draft(context), context.CancellationToken);
-            worker.Wake();
+            var outcome = await sender.SubmitAsync(Scope(context), Draft(context), context.CancellationToken);
+            context.Keep(new Submitted(outcome));
+            if (outcome == ModerationOutcome.Done)
+            {
+                worker.Wake();
+            }
         });
     }
 
@@ -125,6 +130,7 @@ public sealed class BroadcastDialog(
                 Buttons = [[new ReplyButton(context.Text("Idea_SkipPhoto"), SkipPhoto)]],
             },
             AwaitingConfirmation => Preview(context),
+            Completed when context.Loaded<Submitted>()?.Outcome is { } outcome and not ModerationOutcome.Done => AdminReplies.NotDone(context, outcome),
             Completed => AdminReplies.WithMenu(context, context.Text("Broadcast_Queued", context.Loaded<RecipientCount>()?.Count ?? 0)),
             _ => null,
         };
@@ -237,7 +243,7 @@ public sealed class BroadcastDialog(
         return new BroadcastRecord
         {
             Id = draft.BroadcastId ?? Guid.NewGuid().ToString("N"),
-            AuthorResidentId = scope.Actor.ResidentId ?? "",
+            AuthorResidentId = scope.Actor.AuthorId,
             AuthorActorId = scope.Actor.Id,
             Audience = Audience(context),
             Text = draft.Text ?? "",
@@ -249,7 +255,7 @@ public sealed class BroadcastDialog(
 
     private async Task<string> StatusTextAsync(DialogContext context)
     {
-        var recent = await broadcasts.ListRecentAsync(Scope(context).Actor.ResidentId ?? "", RecentShown, context.CancellationToken);
+        var recent = await broadcasts.ListRecentAsync(Scope(context).Actor.AuthorId, RecentShown, context.CancellationToken);
         if (recent.Count == 0)
         {
             return context.Text("Broadcast_NoneYet");
@@ -282,4 +288,6 @@ public sealed class BroadcastDialog(
     }
 
     private sealed record RecipientCount(int Count);
+
+    private sealed record Submitted(ModerationOutcome Outcome);
 }

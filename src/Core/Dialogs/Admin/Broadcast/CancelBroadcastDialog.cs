@@ -44,7 +44,7 @@ public sealed class CancelBroadcastDialog(
             return;
         }
 
-        var recent = await broadcasts.ListRecentAsync(Scope(context).Actor.ResidentId ?? "", RecentLooked, context.CancellationToken);
+        var recent = await broadcasts.ListRecentAsync(Scope(context).Actor.AuthorId, RecentLooked, context.CancellationToken);
         context.Keep(new Running([.. recent.Where(broadcast => broadcast.Status is BroadcastStatus.Queued or BroadcastStatus.Sending)]));
     }
 
