@@ -108,4 +108,20 @@ public abstract partial class StoreContractTests
 
         Assert.Equal(["d1", "d1-second", "d2"], upcoming.Select(e => e.Id));
     }
+
+    [Fact]
+    public async Task ListStartingBetweenAsync_MixedEvents_ReturnsThoseOfEveryCommunityStartingInTheWindowSoonestFirst()
+    {
+        await Events.SaveAsync(Event("in-a-day", startsAt: EventTime.AddDays(1)), Ct);
+        await Events.SaveAsync(Event("in-an-hour", "lviv", EventTime.AddHours(1)), Ct);
+        await Events.SaveAsync(Event("national", Community.NationalId, EventTime.AddHours(5)), Ct);
+        await Events.SaveAsync(Event("national-twin", Community.NationalId, EventTime.AddHours(5)), Ct);
+        await Events.SaveAsync(Event("starting-now", startsAt: EventTime), Ct);
+        await Events.SaveAsync(Event("after-the-window", startsAt: EventTime.AddDays(1).AddSeconds(1)), Ct);
+        await Events.SaveAsync(Event("cancelled", startsAt: EventTime.AddHours(2)) with { Cancelled = true }, Ct);
+
+        var starting = await Events.ListStartingBetweenAsync(EventTime, EventTime.AddDays(1), Ct);
+
+        Assert.Equal(["in-an-hour", "national", "national-twin", "in-a-day"], starting.Select(e => e.Id));
+    }
 }

@@ -22,6 +22,21 @@ internal sealed class SchedulingOptionsValidator(IEnumerable<SweepRegistration> 
             failures.Add("Scheduling:PollNudgeBefore must be 1 minute to 30 days.");
         }
 
+        if (options.DigestHour is < 0 or > 23)
+        {
+            failures.Add("Scheduling:DigestHour must be 0 to 23 (a Kyiv hour).");
+        }
+
+        if (!Enum.IsDefined(options.WeeklyDigestDay))
+        {
+            failures.Add("Scheduling:WeeklyDigestDay must be a day of the week, such as Monday.");
+        }
+
+        if (options.ReportEscalationAfter < TimeSpan.FromHours(1) || options.ReportEscalationAfter > TimeSpan.FromDays(30))
+        {
+            failures.Add("Scheduling:ReportEscalationAfter must be 1 hour to 30 days.");
+        }
+
         var names = sweeps.Select(sweep => sweep.Name).Order(StringComparer.Ordinal).ToList();
         failures.AddRange(options.Intervals.Keys
             .Where(key => !names.Contains(key, StringComparer.OrdinalIgnoreCase))

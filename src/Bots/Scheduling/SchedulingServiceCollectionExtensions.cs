@@ -29,6 +29,9 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSweep<PollClosingSweep>(PollClosingSweep.Name);
         services.AddSweep<PollNudgeSweep>(PollNudgeSweep.Name);
         services.AddSweep<StatusSweep>(StatusSweep.Name);
+        services.AddSweep<EventReminderSweep>(EventReminderSweep.Name);
+        services.AddSweep<DigestSweep>(DigestSweep.Name);
+        services.AddSweep<ReportEscalationSweep>(ReportEscalationSweep.Name);
         return services;
     }
 

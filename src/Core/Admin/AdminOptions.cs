@@ -26,6 +26,9 @@ public sealed class AdminOptions
 /// <summary>Who may run the admin commands.</summary>
 public interface IAdminDirectory
 {
+    /// <summary>Every super-admin identity, to tell them what has nobody else to handle it (an unanswered report of a community without moderators).</summary>
+    IReadOnlyCollection<IdentityKey> SuperAdmins { get; }
+
     bool IsSuperAdmin(IdentityKey identity);
 }
 
@@ -34,6 +37,8 @@ public sealed class ConfiguredAdminDirectory(AdminOptions options) : IAdminDirec
 {
     private readonly HashSet<IdentityKey> _superAdmins =
         [.. options.SuperAdmins.Select(AdminOptions.Parse).OfType<IdentityKey>()];
+
+    public IReadOnlyCollection<IdentityKey> SuperAdmins => _superAdmins;
 
     public bool IsSuperAdmin(IdentityKey identity) => _superAdmins.Contains(identity);
 }

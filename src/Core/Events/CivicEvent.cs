@@ -62,4 +62,12 @@ public interface IEventStore
     /// </summary>
     Task<IReadOnlyList<CivicEvent>> ListUpcomingAsync(
         IReadOnlyCollection<string> communityIds, DateTimeOffset from, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Events of every community that are not cancelled and start after <paramref name="after"/> and
+    /// at or before <paramref name="until"/>, soonest first: the ones the reminders are due for. A
+    /// day's events across the network are few.
+    /// </summary>
+    Task<IReadOnlyList<CivicEvent>> ListStartingBetweenAsync(
+        DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken);
 }

@@ -7,8 +7,9 @@ using Hromada.Core.Polls;
 namespace Hromada.Core.Subscriptions;
 
 /// <summary>
-/// The daily or weekly digest of one subscriber: the events and polls that appeared since the last
-/// digest, as one message. Pure, so the scheduler that sends digests decides only when and to whom.
+/// The daily or weekly digest of one subscriber: the events and polls that appeared in its
+/// <see cref="DigestPeriod"/>, since the last digest, as one message. Pure, so the scheduler that
+/// sends digests decides only when and to whom.
 /// </summary>
 public static class Digest
 {
@@ -18,24 +19,25 @@ public static class Digest
     /// <summary>
     /// Of <paramref name="events"/> and <paramref name="polls"/> (the candidates: say, the upcoming
     /// events and open polls of the subscription's places), those the subscription matches that
-    /// appeared after <paramref name="since"/>: events created since and still to come, soonest first;
-    /// polls opened since and still open, closing soonest first.
+    /// appeared in <paramref name="period"/>: events created in it and still to come at
+    /// <paramref name="now"/>, soonest first; polls opened in it and still open, closing soonest first.
+    /// What appeared after the period's end waits for the next digest, even when this one is sent late.
     /// </summary>
     /// <returns>Null when nothing is new, so no empty digest is sent.</returns>
     public static OutboundReply? Compose(
         Subscription subscription,
         Language language,
-        DateTimeOffset since,
+        DigestPeriod period,
         DateTimeOffset now,
         IEnumerable<CivicEvent> events,
         IEnumerable<Poll> polls)
     {
         var newEvents = events
-            .Where(e => subscription.Matches(e) && e.CreatedAt > since && e.IsUpcomingAt(now))
+            .Where(e => subscription.Matches(e) && period.Covers(e.CreatedAt) && e.IsUpcomingAt(now))
             .OrderBy(e => e.StartsAt)
             .ToList();
         var newPolls = polls
-            .Where(poll => subscription.Matches(poll) && (poll.OpensAt ?? poll.CreatedAt) > since && poll.IsOpenAt(now))
+            .Where(poll => subscription.Matches(poll) && period.Covers(poll.OpensAt ?? poll.CreatedAt) && poll.IsOpenAt(now))
             .OrderBy(poll => poll.ClosesAt ?? DateTimeOffset.MaxValue)
             .ToList();
         if (newEvents.Count == 0 && newPolls.Count == 0)
@@ -43,7 +45,7 @@ public static class Digest
             return null;
         }
 
-        var text = new StringBuilder(Texts.Get(language, "Digest_Title", KyivTime.Format(since)));
+        var text = new StringBuilder(Texts.Get(language, "Digest_Title", KyivTime.Format(period.Since)));
         var buttons = new List<ReplyButton>();
         if (newEvents.Count > 0)
         {

@@ -55,5 +55,12 @@ public sealed record Subscription
 
     public bool Matches(CivicEvent civicEvent) => Matches(civicEvent.CommunityId, civicEvent.Spheres);
 
+    /// <summary>
+    /// When a message Hromada sends unasked at <paramref name="now"/> may be delivered: null for at
+    /// once, or the end of the quiet hours holding <paramref name="now"/> (the outbox's not-before).
+    /// </summary>
+    public DateTimeOffset? NotBefore(DateTimeOffset now) =>
+        QuietHours?.NextOutside(now) is { } end && end > now ? end : null;
+
     public bool Matches(Poll poll) => Matches(poll.CommunityId, poll.Spheres);
 }

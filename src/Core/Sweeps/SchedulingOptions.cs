@@ -20,5 +20,17 @@ public sealed class SchedulingOptions
     /// <summary>How long before a poll closes its non-voters are reminded of it.</summary>
     public TimeSpan PollNudgeBefore { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The Kyiv hour the daily and weekly digests are due (a resident whose quiet hours hold it gets
+    /// theirs when they end): 9, the start of the working day.
+    /// </summary>
+    public int DigestHour { get; set; } = 9;
+
+    /// <summary>The Kyiv day the weekly digest is due: Monday, with the week ahead.</summary>
+    public DayOfWeek WeeklyDigestDay { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>How long a problem report may stay new (nobody acknowledged it) before its community's moderators are told.</summary>
+    public TimeSpan ReportEscalationAfter { get; set; } = TimeSpan.FromDays(3);
+
     public TimeSpan IntervalOf(string name, ISweep sweep) => Intervals.GetValueOrDefault(name, sweep.DefaultInterval);
 }

@@ -36,4 +36,18 @@ internal sealed class LiteDbEventStore : IEventStore
             .ToList();
         return Task.FromResult<IReadOnlyList<CivicEvent>>(upcoming);
     }
+
+    public Task<IReadOnlyList<CivicEvent>> ListStartingBetweenAsync(
+        DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var starting = _events.Find(Query.And(
+                Query.GT(nameof(EventDocument.StartsAt), DocumentFormat.ToStored(after)),
+                Query.LTE(nameof(EventDocument.StartsAt), DocumentFormat.ToStored(until))))
+            .Where(d => !d.Cancelled)
+            .Select(d => d.ToEvent())
+            .OrderBy(e => e.StartsAt)
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<CivicEvent>>(starting);
+    }
 }

@@ -11,12 +11,15 @@ internal sealed class MongoEventStore(IMongoDatabase database) : IEventStore
     public static IMongoCollection<EventDocument> Collection(IMongoDatabase database) =>
         database.GetCollection<EventDocument>("events");
 
-    /// <summary>The upcoming list: the communities asked for, by start.</summary>
+    /// <summary>The upcoming list: the communities asked for, by start; the reminders: every community, by start.</summary>
     public static Task CreateIndexesAsync(IMongoDatabase database, CancellationToken cancellationToken) =>
-        Collection(database).Indexes.CreateOneAsync(
-            new CreateIndexModel<EventDocument>(
-                Builders<EventDocument>.IndexKeys.Ascending(d => d.CommunityId).Ascending(d => d.StartsAt)),
-            cancellationToken: cancellationToken);
+        Collection(database).Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<EventDocument>(
+                    Builders<EventDocument>.IndexKeys.Ascending(d => d.CommunityId).Ascending(d => d.StartsAt)),
+                new CreateIndexModel<EventDocument>(Builders<EventDocument>.IndexKeys.Ascending(d => d.StartsAt)),
+            ],
+            cancellationToken);
 
     public Task SaveAsync(CivicEvent civicEvent, CancellationToken cancellationToken) =>
         _events.ReplaceOneAsync(
@@ -41,5 +44,19 @@ internal sealed class MongoEventStore(IMongoDatabase database) : IEventStore
             .Limit(limit)
             .ToListAsync(cancellationToken);
         return [.. upcoming.Select(d => d.ToEvent())];
+    }
+
+    public async Task<IReadOnlyList<CivicEvent>> ListStartingBetweenAsync(
+        DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var filter = Builders<EventDocument>.Filter;
+        var starting = await _events
+            .Find(filter.Gt(d => d.StartsAt, DocumentFormat.ToStored(after))
+                & filter.Lte(d => d.StartsAt, DocumentFormat.ToStored(until))
+                & filter.Eq(d => d.Cancelled, false))
+            .SortBy(d => d.StartsAt)
+            .ThenBy(d => d.Id)
+            .ToListAsync(cancellationToken);
+        return [.. starting.Select(d => d.ToEvent())];
     }
 }

@@ -42,4 +42,25 @@ public sealed class SchedulingOptionsValidatorTests
             ["Scheduling:Lease must be 10 seconds to 1 day.", "Scheduling:PollNudgeBefore must be 1 minute to 30 days.", "Scheduling:Intervals:pollnudge must be 1 second to 1 day."],
             result.Failures);
     }
+
+    [Fact]
+    public void Validate_DigestAndEscalationValuesOutOfRange_NamesEachKey()
+    {
+        var options = new SchedulingOptions
+        {
+            DigestHour = 24,
+            WeeklyDigestDay = (DayOfWeek)7,
+            ReportEscalationAfter = TimeSpan.FromMinutes(59),
+        };
+
+        var result = Validator.Validate(null, options);
+
+        Assert.Equal(
+            [
+                "Scheduling:DigestHour must be 0 to 23 (a Kyiv hour).",
+                "Scheduling:WeeklyDigestDay must be a day of the week, such as Monday.",
+                "Scheduling:ReportEscalationAfter must be 1 hour to 30 days.",
+            ],
+            result.Failures);
+    }
 }

@@ -10,13 +10,14 @@ public sealed class DigestTests
 {
     private static readonly DateTimeOffset Since = new(2026, 11, 22, 7, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = Since.AddDays(1);
+    private static readonly DigestPeriod Period = new("digest:daily:2026-11-23", Since, Now);
     private static readonly Subscription Kamianske = new() { Communities = ["kamianske"], Spheres = ["ecology"], Delivery = Delivery.DailyDigest };
 
     [Fact]
     public void Compose_NothingNewForTheSubscription_ReturnsNull()
     {
         var digest = Digest.Compose(
-            Kamianske, Language.Uk, Since, Now,
+            Kamianske, Language.Uk, Period, Now,
             [Event("old") with { CreatedAt = Since.AddMinutes(-1) }, Event("lviv") with { CommunityId = "lviv" }],
             [Poll("other-sphere") with { Spheres = ["health"] }]);
 
@@ -44,7 +45,7 @@ public sealed class DigestTests
             Poll("closed", closesAt: Now),
         };
 
-        var digest = Digest.Compose(Kamianske, Language.Uk, Since, Now, events, polls);
+        var digest = Digest.Compose(Kamianske, Language.Uk, Period, Now, events, polls);
 
         Assert.NotNull(digest);
         var lines = digest.Text.Split('\n');
@@ -62,10 +63,25 @@ public sealed class DigestTests
         Assert.Equal(["/events", "/polls"], digest.Buttons.SelectMany(row => row).Select(button => button.Data));
     }
 
+    /// <summary>A run late after the period's end: what appeared meanwhile belongs to the next digest.</summary>
+    [Fact]
+    public void Compose_SentAfterThePeriodEnded_LeavesLaterNewsToTheNextDigest()
+    {
+        var digest = Digest.Compose(
+            Kamianske, Language.Uk, Period, Now.AddHours(3),
+            [Event("in-period", "У період"), Event("after", "Після") with { CreatedAt = Now.AddHours(1) }],
+            [Poll("opened-after") with { OpensAt = Now.AddMinutes(1) }]);
+
+        Assert.NotNull(digest);
+        Assert.Contains("У період", digest.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Після", digest.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Texts.Get(Language.Uk, "Digest_Polls"), digest.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Compose_OnlyPolls_HasNoEventSectionOrButton()
     {
-        var digest = Digest.Compose(Kamianske, Language.En, Since, Now, [], [Poll("p1", "Do we need a park?")]);
+        var digest = Digest.Compose(Kamianske, Language.En, Period, Now, [], [Poll("p1", "Do we need a park?")]);
 
         Assert.NotNull(digest);
         Assert.DoesNotContain(Texts.Get(Language.En, "Digest_Events"), digest.Text);
@@ -78,7 +94,7 @@ public sealed class DigestTests
     {
         var events = Enumerable.Range(1, Digest.MaxLines + 3).Select(day => Event($"e{day}", $"Подія {day}", Now.AddDays(day)));
 
-        var digest = Digest.Compose(Kamianske, Language.Uk, Since, Now, events, []);
+        var digest = Digest.Compose(Kamianske, Language.Uk, Period, Now, events, []);
 
         Assert.NotNull(digest);
         Assert.Equal(Digest.MaxLines, digest.Text.Split('\n').Count(line => line.StartsWith("• ", StringComparison.Ordinal)));

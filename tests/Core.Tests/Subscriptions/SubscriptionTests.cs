@@ -76,6 +76,27 @@ public sealed class SubscriptionTests
         Assert.True(Kamianske.Matches(poll with { CommunityId = "kamianske" }));
     }
 
+    [Theory]
+    [InlineData("2026-11-23T21:00:00Z", "2026-11-24T06:00:00Z")] // 23:00 Kyiv: at 08:00
+    [InlineData("2026-03-28T21:00:00Z", "2026-03-29T05:00:00Z")] // the night of the spring change
+    [InlineData("2026-10-24T21:00:00Z", "2026-10-25T06:00:00Z")] // the night of the autumn change
+    public void NotBefore_InsideQuietHours_IsTheirEnd(string now, string expected)
+    {
+        var notBefore = Kamianske.NotBefore(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), notBefore);
+    }
+
+    [Fact]
+    public void NotBefore_OutsideQuietHoursOrWithoutThem_IsNull()
+    {
+        var afternoon = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        var night = new DateTimeOffset(2026, 11, 23, 23, 0, 0, TimeSpan.Zero);
+
+        Assert.Null(Kamianske.NotBefore(afternoon));
+        Assert.Null((Kamianske with { QuietHours = null }).NotBefore(night));
+    }
+
     private static Resident Resident(string communityId, params string[] spheres) => new()
     {
         Id = "r1",

@@ -200,6 +200,37 @@ public sealed class IssuesDialogTests : IDisposable
         Assert.Equal((AuditActions.Refused, $"command:{ReportDecisions.ModerateAttempt}", "kamianske"), (refused.Action, refused.Target, refused.CommunityId));
     }
 
+    /// <summary>The button of an escalation: "/issues &lt;number&gt;" opens the report without the queue.</summary>
+    [Fact]
+    public async Task Issues_WithTheNumberOfAnOpenReport_OpensItAtOnce()
+    {
+        await using var bot = await StartAsync("mykola");
+        await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
+        await bot.SeedAsync(_time.GetUtcNow(), null);
+        var report = await bot.SeedAsync(_time.GetUtcNow(), null);
+
+        var pressed = Assert.Single(await bot.PressAsync("mykola", $"{IssuesDialog.Command} {report.Number}"));
+        var done = Assert.Single(await bot.PressAsync("mykola", IssuesDialog.ActionPrefix + ReportAction.Acknowledge));
+
+        Assert.StartsWith($"№{report.Number} · {Text("ReportCategory_Roads")}", pressed.Text, StringComparison.Ordinal);
+        Assert.Equal(Text("Issues_Moved", report.Number, Text("ReportStatus_Acknowledged")), done.Text);
+    }
+
+    [Fact]
+    public async Task Issues_WithTheNumberOfAReportOutOfReach_SaysItIsUnavailableAndListsTheQueue()
+    {
+        await using var bot = await StartAsync("mykola");
+        await bot.GrantAsync("mykola", Role.Moderator, "lviv");
+        var kamianske = await bot.SeedAsync(_time.GetUtcNow(), null);
+        var lviv = await bot.Reports().AddAsync(
+            ProblemReport.File(kamianske with { Id = "lviv", Number = 0, CommunityId = "lviv" }, _time.GetUtcNow()), CancellationToken.None);
+
+        var typed = Assert.Single(await bot.SayAsync("mykola", $"/issues {kamianske.Number}"));
+
+        Assert.StartsWith($"{Text("Problem_IssueUnavailable")}\n\n{Text("Issues_List", 1)}", typed.Text, StringComparison.Ordinal);
+        Assert.Equal([$"{IssuesDialog.ReportPrefix}{lviv.Number}"], typed.AllButtons().Select(button => button.Data));
+    }
+
     private async Task<EngineHarness> StartAsync(params string[] users)
     {
         var bot = await EngineHarness.StartAsync(_database.Path, _time);

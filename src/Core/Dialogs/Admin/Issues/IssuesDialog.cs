@@ -18,10 +18,12 @@ namespace Hromada.Core.Dialogs.Admin.Issues;
 /// then in progress; oldest first within each). One is opened with everything its reporter gave —
 /// moderators see who reported it even when it is anonymous to the public — and moved on
 /// (acknowledged, in progress, resolved, rejected with a typed reason) or answered with a typed text.
+/// "/issues &lt;number&gt;" (an escalation's button) opens that report at once.
 /// </summary>
 public sealed class IssuesDialog(
     AdminGuard guard, ReportDecisions decisions, IResidentStore residents, PollMessages messages) : AdminDialog<IssuesState>(guard)
 {
+    public const string Command = "/issues";
     public const string ReportPrefix = "report:";
     public const string ActionPrefix = "act:";
 
@@ -30,15 +32,26 @@ public sealed class IssuesDialog(
 
     public override string Name => "issues";
 
-    public override IReadOnlyList<string> Commands => ["/issues"];
+    public override IReadOnlyList<string> Commands => [Command];
 
     protected override IssuesState FirstState => AwaitingReport;
 
-    /// <summary>With an empty queue there is nothing to do: the dialog says so and ends.</summary>
+    /// <summary>
+    /// A report's number given with the command opens it as if chosen from the queue; with an empty
+    /// queue there is nothing to do: the dialog says so and ends.
+    /// </summary>
     protected override async Task BeginAsync(DialogContext context)
     {
-        await base.BeginAsync(context);
-        if (context.Loaded<Queue>() is { Reports.Count: 0 })
+        if (Argument(context).Length > 0)
+        {
+            await AnswerFirstQuestionAsync(context);
+        }
+        else
+        {
+            await base.BeginAsync(context);
+        }
+
+        if (context.Session.State == nameof(AwaitingReport) && context.Loaded<Queue>() is { Reports.Count: 0 })
         {
             context.Session.Leave();
         }
@@ -52,7 +65,7 @@ public sealed class IssuesDialog(
             context.Keep(new Queue(await decisions.QueueAsync(Scope(context), context.CancellationToken)));
         }
 
-        var number = choosing ? NumberIn(context.Message.ButtonData) : new IssuesDraft(context.Session).Number;
+        var number = choosing ? ChosenNumber(context) : new IssuesDraft(context.Session).Number;
         if (number is { } chosen && await decisions.FindAsync(Scope(context), chosen, context.CancellationToken) is { IsOpen: true } report)
         {
             context.Keep(new Chosen(report, await residents.GetAsync(report.ReporterId, context.CancellationToken)));
@@ -63,7 +76,9 @@ public sealed class IssuesDialog(
     {
         var draft = new IssuesDraft(context.Session);
 
-        Step(machine.Configure(AwaitingReport), OptionChosen, AwaitingAction, () => TakeReport(context, draft));
+        var list = machine.Configure(AwaitingReport);
+        Step(list, OptionChosen, AwaitingAction, () => TakeReport(context, draft));
+        Step(list, TextReceived, AwaitingAction, () => TakeReport(context, draft));
         Fork(machine.Configure(AwaitingAction), OptionChosen, () => TakeAction(context, draft), Completed, AwaitingReason, AwaitingReply);
         Step(machine.Configure(AwaitingReason), TextReceived, Completed,
             () => context.Accept(ReasonRule, context.Message.Text?.Trim() ?? "", reason => draft.Text = reason));
@@ -164,7 +179,7 @@ public sealed class IssuesDialog(
     {
         if (context.Loaded<Chosen>() is not { } chosen)
         {
-            context.Problem = context.Text("Problem_IssueUnavailable");
+            context.Problem = context.Text(ChosenNumber(context) is null ? "Problem_UnexpectedInput" : "Problem_IssueUnavailable");
             return false;
         }
 
@@ -208,11 +223,14 @@ public sealed class IssuesDialog(
     private static ReplyButton Button(DialogContext context, string key, ReportAction action) =>
         new(context.Text(key), ActionPrefix + action);
 
-    private static long? NumberIn(string? pressed) =>
-        pressed is not null && pressed.StartsWith(ReportPrefix, StringComparison.Ordinal)
-            && long.TryParse(pressed.AsSpan(ReportPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : null;
+    /// <summary>A pressed report button, or the number given with the command ("/issues 42").</summary>
+    private static long? ChosenNumber(DialogContext context)
+    {
+        var chosen = BotCommand.From(context.Message) is { Name: Command, Argument.Length: > 0 } command
+            ? command.Argument
+            : context.Message.ButtonData is { } pressed && pressed.StartsWith(ReportPrefix, StringComparison.Ordinal) ? pressed[ReportPrefix.Length..] : null;
+        return long.TryParse(chosen, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+    }
 
     private sealed record Queue(IReadOnlyList<ProblemReport> Reports);
 
