@@ -14,6 +14,9 @@ public sealed class ForgetDialog : Dialog<ForgetState>
 
     public override IReadOnlyList<string> Commands => ["/forget"];
 
+    /// <summary>Erasure is a resident's right that a block does not take away.</summary>
+    public override bool OpenToBlocked => true;
+
     protected override ForgetState FirstState => AwaitingConfirmation;
 
     protected override void Configure(StateMachine<ForgetState, DialogTrigger> machine, DialogContext context)
