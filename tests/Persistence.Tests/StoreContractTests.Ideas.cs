@@ -98,6 +98,35 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task TryDeleteAsync_StoredStatusAsExpected_DeletesTheIdeaAndItsSupportsOnly()
+    {
+        await Ideas.SaveAsync(PublishedIdea("i1"), Ct);
+        await Ideas.SaveAsync(PublishedIdea("i2"), Ct);
+        await Ideas.SupportAsync("i1", "r1", IdeaTime, Ct);
+        await Ideas.SupportAsync("i2", "r1", IdeaTime, Ct);
+
+        var deleted = await Ideas.TryDeleteAsync("i1", IdeaStatus.Published, Ct);
+
+        Assert.True(deleted);
+        Assert.Null(await Ideas.GetAsync("i1", Ct));
+        Assert.Equal(["i2"], (await Ideas.ListSupportsByResidentAsync("r1", Ct)).Select(support => support.IdeaId));
+        Assert.NotNull(await Ideas.GetAsync("i2", Ct));
+    }
+
+    [Fact]
+    public async Task TryDeleteAsync_StatusChangedMeanwhileOrUnknown_DeletesNothing()
+    {
+        await Ideas.SaveAsync(PublishedIdea("i1"), Ct);
+
+        var changed = await Ideas.TryDeleteAsync("i1", IdeaStatus.Proposed, Ct);
+        var unknown = await Ideas.TryDeleteAsync("i9", IdeaStatus.Proposed, Ct);
+
+        Assert.False(changed);
+        Assert.False(unknown);
+        Assert.Equal(IdeaStatus.Published, (await Ideas.GetAsync("i1", Ct))?.Status);
+    }
+
+    [Fact]
     public async Task ListPublishedAsync_MixedIdeas_ReturnsPublicIdeasOfTheCommunitiesMostSupportedThenNewest()
     {
         await Ideas.SaveAsync(PublishedIdea("older", at: IdeaTime), Ct);

@@ -129,18 +129,23 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task CountAsync_MixedCommunities_CountsOnlyTheGivenOnes()
+    public async Task CountAsync_MixedCommunities_CountsOnlyTheGivenOnesEachOnItsOwn()
     {
         await SeedStatsAsync();
 
         var stats = await Stats.CountAsync(["kamianske", Community.NationalId], VoteTime, Ct);
 
-        Assert.Equal(new Dictionary<ResidentStatus, int> { [ResidentStatus.Registered] = 2, [ResidentStatus.Responsible] = 1 }, stats.ResidentsByStatus);
-        Assert.Equal(new Dictionary<string, int> { ["kamianske"] = 3, [Community.NationalId] = 1 }, stats.ResidentsByCommunity);
-        Assert.Equal(1, stats.Blocked);
-        Assert.Equal((2, 2), (stats.OpenPolls, stats.ClosedPolls));
-        Assert.Equal(3, stats.Ballots);
-        Assert.Equal(1, stats.ProposalsWaiting);
+        var kamianske = stats.Of("kamianske");
+        var national = stats.Of(Community.NationalId);
+        Assert.Equal(["kamianske", Community.NationalId], stats.Communities.Select(community => community.CommunityId).Order(StringComparer.Ordinal));
+        Assert.Equal(new Dictionary<ResidentStatus, int> { [ResidentStatus.Registered] = 1, [ResidentStatus.Responsible] = 1 }, kamianske.ResidentsByStatus);
+        Assert.Equal((3, 1), (kamianske.Residents, kamianske.Blocked));
+        Assert.Equal((1, 2, 2, 1), (kamianske.OpenPolls, kamianske.ClosedPolls, kamianske.Ballots, kamianske.ProposalsWaiting));
+        Assert.Equal(new Dictionary<ResidentStatus, int> { [ResidentStatus.Registered] = 1 }, national.ResidentsByStatus);
+        Assert.Equal((1, 0, 1, 0, 1), (national.Residents, national.Blocked, national.OpenPolls, national.ClosedPolls, national.Ballots));
+        Assert.Equal((2, 1), (stats.InStatus(ResidentStatus.Registered), stats.InStatus(ResidentStatus.Responsible)));
+        Assert.Equal((4, 1, 2, 2, 3, 1), (stats.Residents, stats.Blocked, stats.OpenPolls, stats.ClosedPolls, stats.Ballots, stats.ProposalsWaiting));
+        Assert.Equal((0, 0), (stats.Of("lviv").Residents, stats.Of("lviv").OpenPolls));
     }
 
     [Fact]
@@ -150,15 +155,15 @@ public abstract partial class StoreContractTests
 
         var stats = await Stats.CountAsync(null, VoteTime, Ct);
 
-        Assert.Equal(5, stats.ResidentsByCommunity.Values.Sum());
-        Assert.Equal(1, stats.ResidentsByCommunity["lviv"]);
+        Assert.Equal(5, stats.Residents);
+        Assert.Equal((1, 1, 1), (stats.Of("lviv").Residents, stats.Of("lviv").OpenPolls, stats.Of("lviv").Ballots));
         Assert.Equal((3, 2, 4), (stats.OpenPolls, stats.ClosedPolls, stats.Ballots));
     }
 
     /// <summary>
     /// Kamianske: two registered residents (one blocked), one responsible, one still registering;
-    /// one without a community (national); one in Lviv. Polls: open, past its closing time, closed,
-    /// a proposal, a blocked resident's proposal, a national open one, and an open one in Lviv.
+    /// one without a community (national); one in Lviv. Polls: open, not open yet, past its closing
+    /// time, closed, a proposal, a blocked resident's proposal, a national open one, and an open one in Lviv.
     /// </summary>
     private async Task SeedStatsAsync()
     {
@@ -174,6 +179,7 @@ public abstract partial class StoreContractTests
         await Residents.SaveAsync(Registered("l1", "lviv", ResidentStatus.Registered), Ct);
 
         await Polls.SaveAsync(OpenPoll("open"), Ct);
+        await Polls.SaveAsync(OpenPoll("scheduled") with { OpensAt = VoteTime.AddHours(1) }, Ct);
         await Polls.SaveAsync(OpenPoll("past-closing", closesAt: VoteTime.AddHours(-1)), Ct);
         await Polls.SaveAsync(OpenPoll("closed") with { Status = PollStatus.Closed }, Ct);
         await Polls.SaveAsync(OpenPoll("proposed") with { Status = PollStatus.Proposed, AuthorResidentId = "k1" }, Ct);

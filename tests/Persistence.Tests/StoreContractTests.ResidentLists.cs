@@ -76,26 +76,4 @@ public abstract partial class StoreContractTests
 
         Assert.Equal(["r1", "r2"], found.Select(resident => resident.Id).Order(StringComparer.Ordinal));
     }
-
-    [Fact]
-    public async Task CountRegisteredAsync_ResidentsOfSeveralCommunitiesAndStatuses_CountsEachPair()
-    {
-        await Residents.SaveAsync(Registered("r1", "kamianske"), Ct);
-        await Residents.SaveAsync(Registered("r2", "kamianske"), Ct);
-        await Residents.SaveAsync(Registered("r3", "kamianske", ResidentStatus.Responsible), Ct);
-        await Residents.SaveAsync(Registered("r4", "lviv", ResidentStatus.OpinionLeader), Ct);
-        await Residents.SaveAsync(Registered("r5", null), Ct);
-        await Residents.SaveAsync(Unregistered("r6", "lviv"), Ct);
-
-        var counts = await Residents.CountRegisteredAsync(Ct);
-
-        Assert.Equal(
-            [
-                new ResidentCount(null, ResidentStatus.Registered, 1),
-                new ResidentCount("kamianske", ResidentStatus.Registered, 2),
-                new ResidentCount("kamianske", ResidentStatus.Responsible, 1),
-                new ResidentCount("lviv", ResidentStatus.OpinionLeader, 1),
-            ],
-            counts.OrderBy(count => count.CommunityId, StringComparer.Ordinal).ThenBy(count => count.Status));
-    }
 }

@@ -81,11 +81,9 @@ public sealed partial class ConversationEngine(
         var registered = context.Resident?.IsRegistered == true;
         var command = BotCommand.From(context.Message);
 
-        // A blocked resident gets this one answer to anything, whatever dialog they were in.
         if (context.Resident?.IsBlocked == true)
         {
-            session.Leave();
-            context.Reply("Engine_Blocked");
+            await RouteBlockedAsync(context, command);
             return;
         }
 
@@ -125,6 +123,29 @@ public sealed partial class ConversationEngine(
         else
         {
             await Onboarding().StartAsync(context);
+        }
+    }
+
+    /// <summary>
+    /// A blocked resident may start, and go on with, only the dialogs <see cref="IDialog.OpenToBlocked"/>;
+    /// anything else gets the one refusal and leaves whatever dialog they were in.
+    /// </summary>
+    private async Task RouteBlockedAsync(DialogContext context, BotCommand? command)
+    {
+        var session = context.Session;
+        if (command is not null && dialogs.FindByCommand(command.Name) is { OpenToBlocked: true } dialog)
+        {
+            session.Leave();
+            await dialog.StartAsync(context);
+        }
+        else if (command is null && session.Dialog is { } name && dialogs.FindByName(name) is { OpenToBlocked: true } current)
+        {
+            await current.ContinueAsync(context);
+        }
+        else
+        {
+            session.Leave();
+            context.Reply("Engine_Blocked");
         }
     }
 

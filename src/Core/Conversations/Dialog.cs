@@ -19,6 +19,8 @@ public abstract class Dialog<TState> : IDialog
 
     public virtual bool OpenToUnregistered => false;
 
+    public virtual bool OpenToBlocked => false;
+
     protected abstract TState FirstState { get; }
 
     /// <summary>Configures the transitions and guards; the questions come from <see cref="Ask"/>.</summary>

@@ -12,6 +12,12 @@ public interface IDialog
     /// <summary>Whether a resident who has not completed onboarding may use it.</summary>
     bool OpenToUnregistered => false;
 
+    /// <summary>
+    /// Whether a blocked resident may still use it: only the personal-data rights (/mydata, /forget),
+    /// which a block does not take away; anything else a blocked resident sends gets one refusal.
+    /// </summary>
+    bool OpenToBlocked => false;
+
     Task StartAsync(DialogContext context);
 
     /// <summary>

@@ -16,6 +16,13 @@ public interface IIdeaStore
     /// <returns>False when the idea is gone or its status changed meanwhile; nothing is written then.</returns>
     Task<bool> TryChangeStatusAsync(Idea changed, IdeaStatus expected, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes the idea and its supports only while the stored idea still has <paramref name="expected"/>
+    /// status, so an idea published meanwhile is not deleted as the unpublished one it was.
+    /// </summary>
+    /// <returns>False when the idea is gone or its status changed meanwhile; nothing is deleted then.</returns>
+    Task<bool> TryDeleteAsync(string id, IdeaStatus expected, CancellationToken cancellationToken);
+
     Task<Idea?> GetAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>

@@ -5,7 +5,9 @@ namespace Hromada.Core.Ideas;
 /// <summary>
 /// The "ideas" part of /mydata: the resident's own ideas with their way through the statuses, and the
 /// ideas they support with their ratings. Which moderator made a decision is the moderator's data, not
-/// the resident's, so the history leaves it out.
+/// the resident's, so the history leaves it out. On /forget, public ideas stay for the community that
+/// saw and supported them, without their author; ideas only moderators saw (proposed, rejected) go with
+/// the resident. The resident's supports of others' ideas stay counted, as their ballots do.
 /// </summary>
 public sealed class IdeasPersonalData(IIdeaStore ideas) : IPersonalDataSection
 {
@@ -41,6 +43,35 @@ public sealed class IdeasPersonalData(IIdeaStore ideas) : IPersonalDataSection
                 [.. idea.History.Select(change => new StatusExport(change.Status, change.At, change.Reason))]))],
             supported);
     }
+
+    public async Task ForgetAsync(Resident resident, CancellationToken cancellationToken)
+    {
+        foreach (var idea in await ideas.ListByAuthorAsync(resident.Id, cancellationToken))
+        {
+            await ForgetAsync(idea, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads the idea again when a moderator moved it meanwhile; statuses only move forward, so this ends.</summary>
+    private async Task ForgetAsync(Idea idea, CancellationToken cancellationToken)
+    {
+        for (var current = idea; current is not null; current = await ideas.GetAsync(current.Id, cancellationToken))
+        {
+            var done = current.IsPublic
+                ? await ideas.TryChangeStatusAsync(WithoutAuthor(current), current.Status, cancellationToken)
+                : await ideas.TryDeleteAsync(current.Id, current.Status, cancellationToken);
+            if (done)
+            {
+                return;
+            }
+        }
+    }
+
+    private static Idea WithoutAuthor(Idea idea) => idea with
+    {
+        AuthorResidentId = ForgottenResident.Id,
+        History = [.. idea.History.Select(change => change.Status == IdeaStatus.Proposed ? change with { ByResidentId = ForgottenResident.Id } : change)],
+    };
 
     private sealed record IdeasExport(IReadOnlyList<IdeaExport> Own, IReadOnlyList<SupportExport> Supported);
 

@@ -6,6 +6,8 @@ namespace Hromada.Core.Reports;
 /// <summary>
 /// The "reports" part of /mydata: the reports the resident filed, whole, and those they joined, by
 /// number and status only (their text is another resident's). Moderators' ids are staff data and stay out.
+/// On /forget every report stays, open or closed: the problem is the community's and the city's to
+/// solve, and others may have joined it; only the resident's link to it goes, as reporter or joiner.
 /// </summary>
 public sealed class ReportsPersonalData(IReportStore reports) : IPersonalDataSection
 {
@@ -23,6 +25,23 @@ public sealed class ReportsPersonalData(IReportStore reports) : IPersonalDataSec
             [.. all.Where(report => report.ReporterId == resident.Id).Select(Filed.From)],
             [.. all.Where(report => report.ReporterId != resident.Id).Select(report => new Joined(report.Number, report.Category, report.Status))]);
     }
+
+    public async Task ForgetAsync(Resident resident, CancellationToken cancellationToken)
+    {
+        foreach (var report in await reports.ListByResidentAsync(resident.Id, cancellationToken))
+        {
+            await reports.UpdateAsync(report.Number, stored => Without(stored, resident.Id), cancellationToken);
+        }
+    }
+
+    /// <summary>The report without the resident; the same report when they no longer follow it, so nothing is written.</summary>
+    private static ProblemReport Without(ProblemReport report, string residentId) => report.IsFollowedBy(residentId)
+        ? report with
+        {
+            ReporterId = report.ReporterId == residentId ? ForgottenResident.Id : report.ReporterId,
+            JoinedResidentIds = [.. report.JoinedResidentIds.Where(id => id != residentId)],
+        }
+        : report;
 
     private sealed record Export(IReadOnlyList<Filed> Filed, IReadOnlyList<Joined> Joined);
 

@@ -109,9 +109,6 @@ public interface IResidentStore
     /// </summary>
     IAsyncEnumerable<Resident> ListRegisteredAsync(string? communityId, CancellationToken cancellationToken);
 
-    /// <summary>How many registered residents each community has in each status; pairs without residents are left out.</summary>
-    Task<IReadOnlyList<ResidentCount>> CountRegisteredAsync(CancellationToken cancellationToken);
-
     /// <summary>
     /// Stores only <see cref="Resident.Status"/> and <see cref="Resident.SphereStatuses"/> of each
     /// resident, as one batch: a sweep never undoes a change made meanwhile (a profile edit, a joined

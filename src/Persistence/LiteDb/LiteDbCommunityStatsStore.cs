@@ -4,7 +4,7 @@ using LiteDB;
 
 namespace Hromada.Persistence.LiteDb;
 
-/// <summary>Reads the residents, polls and ballots collections; /stats is asked now and then, so a scan of the residents is fine here.</summary>
+/// <summary>Reads the residents, polls and ballots collections; the figures are asked for now and then, so a scan of the residents is fine here.</summary>
 internal sealed class LiteDbCommunityStatsStore(LiteDatabase database) : ICommunityStatsStore
 {
     private readonly ILiteCollection<ResidentDocument> _residents = database.GetCollection<ResidentDocument>("residents");
@@ -20,9 +20,10 @@ internal sealed class LiteDbCommunityStatsStore(LiteDatabase database) : ICommun
             .Select(group => new ResidentCountRow(group.Key.Community, group.Key.Status, group.Key.Blocked, group.Count()));
         var polls = _polls.FindAll()
             .Where(d => wanted is null || wanted.Contains(d.CommunityId))
-            .Select(d => new PollRow(d.Id, d.Status, d.ClosesAt, d.AuthorResidentId))
+            .Select(d => new PollRow(d.Id, d.CommunityId, d.Status, d.OpensAt, d.ClosesAt, d.AuthorResidentId))
             .ToList();
-        var ballots = polls.Where(poll => !StatsRows.IsProposal(poll)).Sum(poll => _ballots.Count(d => d.PollId == poll.Id));
+        var ballots = polls.Where(poll => !StatsRows.IsProposal(poll))
+            .ToDictionary(poll => poll.Id, poll => _ballots.Count(d => d.PollId == poll.Id));
         var blockedAuthors = polls.Where(StatsRows.IsProposal)
             .Select(poll => poll.AuthorResidentId)
             .OfType<string>()

@@ -47,6 +47,21 @@ internal sealed class LiteDbIdeaStore : IIdeaStore
         }
     }
 
+    public Task<bool> TryDeleteAsync(string id, IdeaStatus expected, CancellationToken cancellationToken)
+    {
+        lock (_writeLock)
+        {
+            var matches = _ideas.FindById(id) is { } stored && stored.Status == expected.ToString();
+            if (matches)
+            {
+                _supports.DeleteMany(d => d.IdeaId == id);
+                _ideas.Delete(id);
+            }
+
+            return Task.FromResult(matches);
+        }
+    }
+
     public Task<Idea?> GetAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(_ideas.FindById(id)?.ToIdea());
 

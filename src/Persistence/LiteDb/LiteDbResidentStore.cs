@@ -139,15 +139,6 @@ internal sealed class LiteDbResidentStore : IResidentStore
         }
     }
 
-    public Task<IReadOnlyList<ResidentCount>> CountRegisteredAsync(CancellationToken cancellationToken)
-    {
-        var counts = _residents.Find(d => d.RegisteredAt != null)
-            .GroupBy(d => (d.CommunityId, d.Status))
-            .Select(group => new ResidentCount(group.Key.CommunityId, Enum.Parse<ResidentStatus>(group.Key.Status), group.Count()))
-            .ToList();
-        return Task.FromResult<IReadOnlyList<ResidentCount>>(counts);
-    }
-
     public Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken)
     {
         var byId = residents.ToDictionary(resident => resident.Id);

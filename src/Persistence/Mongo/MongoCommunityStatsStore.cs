@@ -19,15 +19,17 @@ internal sealed class MongoCommunityStatsStore(IMongoDatabase database) : ICommu
 
         var pollFilter = communityIds is null ? Builders<PollDocument>.Filter.Empty : Builders<PollDocument>.Filter.In(d => d.CommunityId, communityIds);
         var polls = (await _polls.Find(pollFilter)
-                .Project(d => new { d.Id, d.Status, d.ClosesAt, d.AuthorResidentId })
+                .Project(d => new { d.Id, d.CommunityId, d.Status, d.OpensAt, d.ClosesAt, d.AuthorResidentId })
                 .ToListAsync(cancellationToken))
-            .Select(d => new PollRow(d.Id, d.Status, d.ClosesAt, d.AuthorResidentId))
+            .Select(d => new PollRow(d.Id, d.CommunityId, d.Status, d.OpensAt, d.ClosesAt, d.AuthorResidentId))
             .ToList();
 
         var counted = polls.Where(poll => !StatsRows.IsProposal(poll)).Select(poll => poll.Id).ToList();
-        var ballots = counted.Count == 0
-            ? 0
-            : (int)await _ballots.CountDocumentsAsync(Builders<BallotDocument>.Filter.In(d => d.PollId, counted), cancellationToken: cancellationToken);
+        var ballots = (await _ballots.Aggregate()
+                .Match(Builders<BallotDocument>.Filter.In(d => d.PollId, counted))
+                .Group(d => d.PollId, group => new { PollId = group.Key, Count = group.Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(row => row.PollId, row => row.Count);
 
         var authors = polls.Where(StatsRows.IsProposal).Select(poll => poll.AuthorResidentId).OfType<string>().Distinct().ToList();
         var blockedAuthors = authors.Count == 0

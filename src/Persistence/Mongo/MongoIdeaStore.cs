@@ -54,6 +54,20 @@ internal sealed class MongoIdeaStore(IMongoDatabase database) : IIdeaStore
         return replaced.MatchedCount == 1;
     }
 
+    /// <summary>The idea first, by id and status; its supports only when it was deleted.</summary>
+    public async Task<bool> TryDeleteAsync(string id, IdeaStatus expected, CancellationToken cancellationToken)
+    {
+        var status = expected.ToString();
+        var deleted = await _ideas.DeleteOneAsync(d => d.Id == id && d.Status == status, cancellationToken);
+        if (deleted.DeletedCount == 0)
+        {
+            return false;
+        }
+
+        await _supports.DeleteManyAsync(d => d.IdeaId == id, cancellationToken);
+        return true;
+    }
+
     public async Task<Idea?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var document = await _ideas.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);

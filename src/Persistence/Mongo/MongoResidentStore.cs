@@ -139,15 +139,6 @@ internal sealed class MongoResidentStore(IMongoDatabase database) : IResidentSto
         }
     }
 
-    public async Task<IReadOnlyList<ResidentCount>> CountRegisteredAsync(CancellationToken cancellationToken)
-    {
-        var groups = await _residents.Aggregate()
-            .Match(d => d.RegisteredAt != null)
-            .Group(d => new { d.CommunityId, d.Status }, group => new { group.Key, Count = group.Count() })
-            .ToListAsync(cancellationToken);
-        return [.. groups.Select(g => new ResidentCount(g.Key.CommunityId, Enum.Parse<ResidentStatus>(g.Key.Status), g.Count))];
-    }
-
     /// <summary>One unordered bulk write of updates that set the two fields on residents that still exist.</summary>
     public async Task SaveStatusesAsync(IReadOnlyCollection<Resident> residents, CancellationToken cancellationToken)
     {

@@ -1,14 +1,16 @@
 using Hromada.Bots.Api.Polls;
 using Hromada.Core.Communities;
-using Hromada.Core.Polls;
+using Hromada.Core.Moderation;
 using Hromada.Core.Residents;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hromada.Bots.Api.Stats;
 
-/// <summary>One community's figures.</summary>
-/// <param name="Residents">Registered residents per status (registered, responsible, localExpert, opinionLeader).</param>
-public sealed record CommunityStats(string CommunityId, int ResidentsTotal, IReadOnlyDictionary<string, int> Residents, int OpenPolls);
+/// <summary>One community's figures, counted as /stats counts them (<see cref="ICommunityStatsStore"/>).</summary>
+/// <param name="ResidentsTotal">Registered residents, blocked ones too; residents without a community count for the national level.</param>
+/// <param name="Residents">Registered residents who are not blocked, per status (registered, responsible, localExpert, opinionLeader).</param>
+/// <param name="Blocked">Registered residents who are blocked.</param>
+public sealed record CommunityStats(string CommunityId, int ResidentsTotal, IReadOnlyDictionary<string, int> Residents, int Blocked, int OpenPolls);
 
 /// <summary>The figures of every community the key reaches, and their sums.</summary>
 public sealed record StatsResponse(int ResidentsTotal, int OpenPolls, IReadOnlyList<CommunityStats> Communities);
@@ -26,25 +28,21 @@ internal static class StatsEndpoints
 
     private static async Task<Ok<StatsResponse>> GetAsync(
         ApiCaller caller,
-        IResidentStore residents,
-        IPollStore polls,
+        ICommunityStatsStore stats,
         CommunityDirectory communities,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
         var communityIds = caller.CommunityIds(communities);
-        var counts = (await residents.CountRegisteredAsync(cancellationToken))
-            .Where(count => count.CommunityId is not null && caller.Covers(count.CommunityId))
-            .ToLookup(count => count.CommunityId!);
-        var open = (await polls.ListOpenAsync(communityIds, time.GetUtcNow(), cancellationToken))
-            .CountBy(poll => poll.CommunityId)
-            .ToDictionary();
+        var figures = await stats.CountAsync(communityIds, time.GetUtcNow(), cancellationToken);
         var rows = communityIds
-            .Select(id => new CommunityStats(
-                id,
-                counts[id].Sum(count => count.Count),
-                Enum.GetValues<ResidentStatus>().ToDictionary(EnumName.Of, status => counts[id].Where(count => count.Status == status).Sum(count => count.Count)),
-                open.GetValueOrDefault(id)))
+            .Select(figures.Of)
+            .Select(community => new CommunityStats(
+                community.CommunityId,
+                community.Residents,
+                Enum.GetValues<ResidentStatus>().ToDictionary(EnumName.Of, status => community.ResidentsByStatus.GetValueOrDefault(status)),
+                community.Blocked,
+                community.OpenPolls))
             .ToList();
         return TypedResults.Ok(new StatsResponse(rows.Sum(row => row.ResidentsTotal), rows.Sum(row => row.OpenPolls), rows));
     }

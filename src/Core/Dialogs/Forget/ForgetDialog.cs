@@ -1,18 +1,25 @@
 using Hromada.Core.Conversations;
+using Hromada.Core.Residents;
 using Stateless;
 using static Hromada.Core.Conversations.DialogTrigger;
 using static Hromada.Core.Dialogs.Forget.ForgetState;
 
 namespace Hromada.Core.Dialogs.Forget;
 
-/// <summary>/forget: after a confirmation, delete the resident's personal data.</summary>
-public sealed class ForgetDialog : Dialog<ForgetState>
+/// <summary>
+/// /forget: after a confirmation, each area lets go of the resident's data (<see cref="IPersonalDataSection.ForgetAsync"/>),
+/// then the engine deletes the resident.
+/// </summary>
+public sealed class ForgetDialog(IEnumerable<IPersonalDataSection> sections) : Dialog<ForgetState>
 {
     private const string Keep = "keep";
 
     public override string Name => "forget";
 
     public override IReadOnlyList<string> Commands => ["/forget"];
+
+    /// <summary>Erasure is a resident's right that a block does not take away.</summary>
+    public override bool OpenToBlocked => true;
 
     protected override ForgetState FirstState => AwaitingConfirmation;
 
@@ -21,7 +28,15 @@ public sealed class ForgetDialog : Dialog<ForgetState>
         machine.Configure(AwaitingConfirmation)
             .Permit(Confirmed, Completed)
             .PermitIf(OptionChosen, Cancelled, () => context.Message.ButtonData == Keep);
-        machine.Configure(Completed).OnEntry(context.ForgetResident);
+        machine.Configure(Completed).OnEntryAsync(async () =>
+        {
+            foreach (var section in sections)
+            {
+                await section.ForgetAsync(context.Resident!, context.CancellationToken);
+            }
+
+            context.ForgetResident();
+        });
     }
 
     protected override OutboundReply? Ask(ForgetState state, DialogContext context) => state switch

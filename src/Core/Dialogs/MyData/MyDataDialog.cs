@@ -22,6 +22,9 @@ public sealed class MyDataDialog(IEnumerable<IPersonalDataSection> sections) : I
 
     public IReadOnlyList<string> Commands => ["/mydata"];
 
+    /// <summary>Access to one's own data is a right that a block does not take away.</summary>
+    public bool OpenToBlocked => true;
+
     public async Task StartAsync(DialogContext context)
     {
         var resident = context.Resident!;

@@ -53,6 +53,48 @@ public sealed class BlockDialogTests : IDisposable
     }
 
     [Fact]
+    public async Task MyData_BlockedResident_StillGetsTheirData()
+    {
+        await using var bot = await StartAsync(SuperAdmin, "taras");
+        await BlockAsync(bot, "taras");
+
+        var reply = Assert.Single(await bot.SayAsync("taras", "/mydata"));
+
+        Assert.Equal(Text("MyData_Text"), reply.Text);
+        using var json = System.Text.Json.JsonDocument.Parse(reply.Document!.Content);
+        Assert.Equal("Тарас", json.RootElement.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Forget_BlockedResidentConfirms_DeletesTheirData()
+    {
+        await using var bot = await StartAsync(SuperAdmin, "taras");
+        await BlockAsync(bot, "taras");
+
+        var ask = Assert.Single(await bot.SayAsync("taras", "/forget"));
+        var done = Assert.Single(await bot.PressAsync("taras", "confirm"));
+
+        Assert.Equal(Text("Forget_Ask"), ask.Text);
+        Assert.Equal(Text("Forget_Done"), done.Text);
+        Assert.Null(await bot.ResidentAsync("taras"));
+    }
+
+    [Fact]
+    public async Task Forget_BlockedResidentTurnsToAnotherCommand_RefusedAndLeavesTheDialog()
+    {
+        await using var bot = await StartAsync(SuperAdmin, "taras");
+        await BlockAsync(bot, "taras");
+        await bot.SayAsync("taras", "/forget");
+
+        var profile = Assert.Single(await bot.SayAsync("taras", "/profile"));
+        var confirm = Assert.Single(await bot.PressAsync("taras", "confirm"));
+
+        Assert.Equal(Text("Engine_Blocked"), profile.Text);
+        Assert.Equal(Text("Engine_Blocked"), confirm.Text);
+        Assert.True((await bot.ResidentAsync("taras"))!.IsBlocked);
+    }
+
+    [Fact]
     public async Task Unblock_OneLine_LetsTheResidentBackAndAudits()
     {
         await using var bot = await StartAsync(SuperAdmin, "taras");
@@ -119,6 +161,12 @@ public sealed class BlockDialogTests : IDisposable
 
         Assert.Equal($"{Text("Problem_ResidentNotFound")}\n\n{Text("Block_AskResident")}", reply.Text);
         Assert.Equal(nameof(BlockState.AwaitingResident), (await bot.SessionAsync(SuperAdmin))!.State);
+    }
+
+    private static async Task BlockAsync(EngineHarness bot, string user)
+    {
+        await bot.SayAsync(SuperAdmin, $"/block dev:{user}");
+        await bot.PressAsync(SuperAdmin, "confirm");
     }
 
     private async Task<EngineHarness> StartAsync(params string[] users)

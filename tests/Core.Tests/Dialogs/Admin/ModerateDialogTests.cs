@@ -3,7 +3,6 @@ using Hromada.Core.Localization;
 using Hromada.Core.Moderation;
 using Hromada.Core.Polls;
 using Hromada.Core.Tests.Dialogs.Polls;
-using Microsoft.Extensions.Time.Testing;
 using static Hromada.Core.Tests.EngineHarness;
 
 namespace Hromada.Core.Tests.Dialogs.Admin;
@@ -12,15 +11,14 @@ public sealed class ModerateDialogTests : IDisposable
 {
     private const string Proposed = "Чи потрібна велодоріжка на набережній?";
 
-    private readonly TempDatabase _database = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly ModerationSetup _setup = new();
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose() => _setup.Dispose();
 
     [Fact]
     public async Task Moderate_Approved_OpensUntilTheChosenTimeTellsTheAuthorAndAudits()
     {
-        await using var bot = await StartAsync("mykola", "taras");
+        await using var bot = await _setup.StartAsync("mykola", "taras");
         await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
         await ProposeAsync(bot, "taras");
         var proposal = Assert.Single(await bot.Services<IPollStore>().ListProposedAsync(CancellationToken.None));
@@ -30,7 +28,7 @@ public sealed class ModerateDialogTests : IDisposable
         var closing = Assert.Single(await bot.PressAsync("mykola", ModerateDialog.Approve));
         var done = Assert.Single(await bot.PressAsync("mykola", "closes:3"));
 
-        var now = _time.GetUtcNow();
+        var now = _setup.Time.GetUtcNow();
         Assert.Equal(Text("Moderate_List", 1), list.Text);
         Assert.Contains(Proposed, decision.Text);
         Assert.Contains("1. Так\n2. Ні", decision.Text);
@@ -50,7 +48,7 @@ public sealed class ModerateDialogTests : IDisposable
     [Fact]
     public async Task Moderate_RejectedWithAReason_TellsTheAuthorWhyAndAudits()
     {
-        await using var bot = await StartAsync(SuperAdmin, "taras");
+        await using var bot = await _setup.StartAsync(SuperAdmin, "taras");
         await ProposeAsync(bot, "taras");
         var proposal = Assert.Single(await bot.Services<IPollStore>().ListProposedAsync(CancellationToken.None));
         await bot.SayAsync(SuperAdmin, "/moderate");
@@ -74,13 +72,13 @@ public sealed class ModerateDialogTests : IDisposable
     [Fact]
     public async Task Moderate_ProposalsOfAnotherCommunityAndOfABlockedResident_NotInTheQueue()
     {
-        await using var bot = await StartAsync("mykola", "taras", "petro");
+        await using var bot = await _setup.StartAsync("mykola", "taras", "petro");
         await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
         await ProposeAsync(bot, "taras");
-        await bot.SeedAsync(PollFixtures.Open(_time.GetUtcNow(), "lviv-proposal", "lviv") with { Status = PollStatus.Proposed });
+        await bot.SeedAsync(PollFixtures.Open(_setup.Time.GetUtcNow(), "lviv-proposal", "lviv") with { Status = PollStatus.Proposed });
         var petro = (await bot.ResidentAsync("petro"))!;
-        await bot.SeedAsync(PollFixtures.Open(_time.GetUtcNow(), "blocked-proposal") with { Status = PollStatus.Proposed, AuthorResidentId = petro.Id });
-        petro.BlockedAt = _time.GetUtcNow();
+        await bot.SeedAsync(PollFixtures.Open(_setup.Time.GetUtcNow(), "blocked-proposal") with { Status = PollStatus.Proposed, AuthorResidentId = petro.Id });
+        petro.BlockedAt = _setup.Time.GetUtcNow();
         await bot.Residents.SaveAsync(petro, CancellationToken.None);
 
         var list = Assert.Single(await bot.SayAsync("mykola", "/moderate"));
@@ -94,7 +92,7 @@ public sealed class ModerateDialogTests : IDisposable
     [Fact]
     public async Task Moderate_EmptyQueue_SaysSoAndEnds()
     {
-        await using var bot = await StartAsync(SuperAdmin);
+        await using var bot = await _setup.StartAsync(SuperAdmin);
 
         var reply = Assert.Single(await bot.SayAsync(SuperAdmin, "/moderate"));
 
@@ -105,7 +103,7 @@ public sealed class ModerateDialogTests : IDisposable
     [Fact]
     public async Task Moderate_NotAModerator_RefusedAndAudited()
     {
-        await using var bot = await StartAsync("taras");
+        await using var bot = await _setup.StartAsync("taras");
 
         var reply = Assert.Single(await bot.SayAsync("taras", "/moderate"));
 
@@ -116,7 +114,7 @@ public sealed class ModerateDialogTests : IDisposable
     [Fact]
     public async Task Cancel_AtTheClosingTime_LeavesTheProposalWaiting()
     {
-        await using var bot = await StartAsync(SuperAdmin, "taras");
+        await using var bot = await _setup.StartAsync(SuperAdmin, "taras");
         await ProposeAsync(bot, "taras");
         var proposal = Assert.Single(await bot.Services<IPollStore>().ListProposedAsync(CancellationToken.None));
         await bot.SayAsync(SuperAdmin, "/moderate");
@@ -138,17 +136,5 @@ public sealed class ModerateDialogTests : IDisposable
         await bot.PressAsync(user, "done");
         await bot.PressAsync(user, "sphere:transport");
         await bot.NewRepliesAsync(user);
-    }
-
-    private async Task<EngineHarness> StartAsync(params string[] users)
-    {
-        var bot = await EngineHarness.StartAsync(_database.Path, _time);
-        foreach (var user in users)
-        {
-            await OnboardingDialogTests.OnboardAsync(bot, user, user == "taras" ? "Тарас" : "Олена");
-            await bot.NewRepliesAsync(user);
-        }
-
-        return bot;
     }
 }

@@ -2,7 +2,6 @@ using Hromada.Core.Dialogs.Admin.Moderate;
 using Hromada.Core.Ideas;
 using Hromada.Core.Moderation;
 using Hromada.Core.Tests.Dialogs.Polls;
-using Microsoft.Extensions.Time.Testing;
 using static Hromada.Core.Tests.EngineHarness;
 
 namespace Hromada.Core.Tests.Dialogs.Admin;
@@ -12,15 +11,14 @@ public sealed class ModerateIdeasTests : IDisposable
 {
     private const string Title = "Велопарковка біля ліцею";
 
-    private readonly TempDatabase _database = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly ModerationSetup _setup = new();
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose() => _setup.Dispose();
 
     [Fact]
     public async Task Moderate_ProposedIdeaPublished_TellsTheAuthorAndAudits()
     {
-        await using var bot = await StartAsync("mykola", "taras");
+        await using var bot = await _setup.StartAsync("mykola", "taras");
         await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
         var idea = await ProposeAsync(bot, "taras", "kamianske");
 
@@ -42,7 +40,7 @@ public sealed class ModerateIdeasTests : IDisposable
     [Fact]
     public async Task Moderate_ProposedIdeaRejected_RepromptsATooShortReasonThenTellsTheAuthorWhyAndAudits()
     {
-        await using var bot = await StartAsync(SuperAdmin, "taras");
+        await using var bot = await _setup.StartAsync(SuperAdmin, "taras");
         var idea = await ProposeAsync(bot, "taras", "kamianske");
         await bot.SayAsync(SuperAdmin, "/moderate");
         await bot.PressAsync(SuperAdmin, ModerateDialog.IdeaPrefix + idea.Id);
@@ -64,10 +62,10 @@ public sealed class ModerateIdeasTests : IDisposable
     [Fact]
     public async Task Moderate_PublishedIdea_MovesStepByStepToImplementedTellingTheAuthorEachTime()
     {
-        await using var bot = await StartAsync("mykola", "taras");
+        await using var bot = await _setup.StartAsync("mykola", "taras");
         await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
         var idea = await ProposeAsync(bot, "taras", "kamianske");
-        await Ideas(bot).SaveAsync(idea.MovedTo(IdeaStatus.Published, _time.GetUtcNow(), "moderator"), CancellationToken.None);
+        await Ideas(bot).SaveAsync(idea.MovedTo(IdeaStatus.Published, _setup.Time.GetUtcNow(), "moderator"), CancellationToken.None);
 
         var labels = new List<string>();
         foreach (var _ in new[] { IdeaStatus.UnderConsideration, IdeaStatus.Accepted, IdeaStatus.Implemented })
@@ -94,7 +92,7 @@ public sealed class ModerateIdeasTests : IDisposable
     [Fact]
     public async Task Moderate_IdeaOfAnotherCommunity_NotListedAndAPressRefusedAndAudited()
     {
-        await using var bot = await StartAsync("mykola", "taras");
+        await using var bot = await _setup.StartAsync("mykola", "taras");
         await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
         await ProposeAsync(bot, "taras", "kamianske");
         var lviv = await ProposeAsync(bot, "taras", "lviv");
@@ -115,20 +113,8 @@ public sealed class ModerateIdeasTests : IDisposable
     {
         var idea = Idea.Propose(
             Guid.NewGuid().ToString("N"), communityId, "ecology", Title, "Поставити велопарковку на двадцять місць біля входу.", null,
-            await bot.IdOfAsync(user), _time.GetUtcNow());
+            await bot.IdOfAsync(user), _setup.Time.GetUtcNow());
         await Ideas(bot).SaveAsync(idea, CancellationToken.None);
         return idea;
-    }
-
-    private async Task<EngineHarness> StartAsync(params string[] users)
-    {
-        var bot = await EngineHarness.StartAsync(_database.Path, _time);
-        foreach (var user in users)
-        {
-            await OnboardingDialogTests.OnboardAsync(bot, user, user == "taras" ? "Тарас" : "Олена");
-            await bot.NewRepliesAsync(user);
-        }
-
-        return bot;
     }
 }

@@ -1,5 +1,7 @@
+using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Moderation;
+using Hromada.Core.Residents;
 using Stateless;
 using static Hromada.Core.Conversations.DialogTrigger;
 using static Hromada.Core.Dialogs.Admin.Roles.GrantState;
@@ -12,7 +14,8 @@ namespace Hromada.Core.Dialogs.Admin.Roles;
 /// The rules are <see cref="RoleGrants"/>'; a community admin is offered only the moderator role in their communities.
 /// </summary>
 public sealed class GrantDialog(
-    AdminGuard guard, RoleGrants grants, ResidentLookup lookup, ResidentQuestion who, CommunityQuestion where) : AdminDialog<GrantState>(guard)
+    AdminGuard guard, RoleGrants grants, ResidentLookup lookup, ResidentQuestion who, CommunityQuestion where)
+    : RoleDialog<GrantState>(guard, lookup, who, where)
 {
     public override string Name => "grant";
 
@@ -20,39 +23,19 @@ public sealed class GrantDialog(
 
     protected override GrantState FirstState => AwaitingResident;
 
-    protected override bool Admits(ModeratorScope scope) => scope.MayGrantAny;
+    /// <summary>Who, role, then the community.</summary>
+    protected override int OneLineWords => 3;
 
-    protected override async Task BeginAsync(DialogContext context)
+    protected override string UsageKey => "Grant_Usage";
+
+    protected override string? ProblemBetween(IReadOnlyList<string> between) =>
+        RoleNames.Parse(between[0]) is null ? "Problem_RoleUnknown" : null;
+
+    protected override async Task<OutboundReply> ActAsync(DialogContext context, Resident target, IReadOnlyList<string> between, Community community)
     {
-        if (Argument(context) is not { Length: > 0 } line)
-        {
-            await base.BeginAsync(context);
-            return;
-        }
-
-        // The one-line form: who, role, then the community (whose name may hold spaces).
-        var parts = line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var target = parts.Length == 3 ? await lookup.FindAsync(parts[0], context.CancellationToken) : null;
-        var role = parts.Length == 3 ? RoleNames.Parse(parts[1]) : null;
-        var community = parts.Length == 3 ? where.Resolve(parts[2]) : null;
-        if (target is null || role is null || community is null)
-        {
-            var problem = parts.Length < 3 ? null
-                : target is null ? "Problem_ResidentNotFound"
-                : role is null ? "Problem_RoleUnknown"
-                : "Problem_CommunityNotFound";
-            context.Reply(AdminReplies.Usage(context, problem, "Grant_Usage"));
-            return;
-        }
-
-        var outcome = await grants.GrantAsync(Scope(context), target, role.Value, community.Id, context.CancellationToken);
-        context.Reply(Outcome(context, outcome, target, role.Value, community.Id));
-    }
-
-    protected override async Task LoadAsync(DialogContext context)
-    {
-        var typing = context.Session.State == nameof(AwaitingResident) ? Answer(context) : null;
-        await who.LoadAsync(context, new AdminDraft(context.Session), typing);
+        var role = RoleNames.Parse(between[0])!.Value;
+        var outcome = await grants.GrantAsync(Scope(context), target, role, community.Id, context.CancellationToken);
+        return Outcome(context, outcome, target, role, community.Id);
     }
 
     protected override void Configure(StateMachine<GrantState, DialogTrigger> machine, DialogContext context)
@@ -62,8 +45,8 @@ public sealed class GrantDialog(
         Step(machine.Configure(AwaitingRole), OptionChosen, AwaitingCommunity, () => TakeRole(context, draft));
 
         var community = machine.Configure(AwaitingCommunity);
-        Step(community, TextReceived, Completed, () => where.Take(context, Scope(context).GrantingCommunities, draft));
-        Step(community, OptionChosen, Completed, () => where.Take(context, Scope(context).GrantingCommunities, draft));
+        Step(community, TextReceived, Completed, () => Where.Take(context, Scope(context).GrantingCommunities, draft));
+        Step(community, OptionChosen, Completed, () => Where.Take(context, Scope(context).GrantingCommunities, draft));
 
         machine.Configure(Completed).OnEntryAsync(async () => context.Keep(new ActionResult(await grants.GrantAsync(
             Scope(context), ResidentQuestion.Target(context)!, draft.Role!.Value, draft.CommunityId!, context.CancellationToken))));
@@ -75,21 +58,18 @@ public sealed class GrantDialog(
         return state switch
         {
             AwaitingResident => ResidentQuestion.Ask(context, "Grant_AskResident"),
-            AwaitingRole => new OutboundReply(context.Text("Grant_AskRole", who.Describe(context, ResidentQuestion.Target(context)!)))
+            AwaitingRole => new OutboundReply(context.Text("Grant_AskRole", Who.Describe(context, ResidentQuestion.Target(context)!)))
             {
                 Buttons = [.. OfferedRoles(context).Select(role => (IReadOnlyList<ReplyButton>)[RoleNames.Button(context, role)])],
             },
-            AwaitingCommunity => where.Ask(context, "Grant_AskCommunity", Scope(context).GrantingCommunities, draft),
+            AwaitingCommunity => Where.Ask(context, "Grant_AskCommunity", Scope(context).GrantingCommunities, draft),
             Completed => Outcome(context, context.Loaded<ActionResult>()!.Outcome, ResidentQuestion.Target(context)!, draft.Role!.Value, draft.CommunityId!),
             _ => null,
         };
     }
 
-    private OutboundReply Outcome(DialogContext context, ModerationOutcome outcome, Residents.Resident target, Role role, string communityId) =>
-        outcome == ModerationOutcome.Done
-            ? AdminReplies.WithMenu(context, context.Text(
-                "Grant_Done", who.Describe(context, target), RoleNames.Label(context, role), who.CommunityName(context, communityId)))
-            : AdminReplies.NotDone(context, outcome);
+    private OutboundReply Outcome(DialogContext context, ModerationOutcome outcome, Resident target, Role role, string communityId) =>
+        Result(context, outcome, "Grant_Done", Who.Describe(context, target), RoleNames.Label(context, role), Who.CommunityName(context, communityId));
 
     /// <summary>A super-admin may give either role; a community admin only the moderator role.</summary>
     private static Role[] OfferedRoles(DialogContext context) =>

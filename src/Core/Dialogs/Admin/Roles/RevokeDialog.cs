@@ -1,5 +1,7 @@
+using Hromada.Core.Communities;
 using Hromada.Core.Conversations;
 using Hromada.Core.Moderation;
+using Hromada.Core.Residents;
 using Stateless;
 using static Hromada.Core.Conversations.DialogTrigger;
 using static Hromada.Core.Dialogs.Admin.Roles.RevokeState;
@@ -11,7 +13,8 @@ namespace Hromada.Core.Dialogs.Admin.Roles;
 /// <c>/revoke telegram:123 kamianske</c>.
 /// </summary>
 public sealed class RevokeDialog(
-    AdminGuard guard, RoleGrants grants, ResidentLookup lookup, ResidentQuestion who, CommunityQuestion where) : AdminDialog<RevokeState>(guard)
+    AdminGuard guard, RoleGrants grants, ResidentLookup lookup, ResidentQuestion who, CommunityQuestion where)
+    : RoleDialog<RevokeState>(guard, lookup, who, where)
 {
     public const string GrantPrefix = "grant:";
 
@@ -21,35 +24,18 @@ public sealed class RevokeDialog(
 
     protected override RevokeState FirstState => AwaitingResident;
 
-    protected override bool Admits(ModeratorScope scope) => scope.MayGrantAny;
+    /// <summary>Who, then the community.</summary>
+    protected override int OneLineWords => 2;
 
-    protected override async Task BeginAsync(DialogContext context)
-    {
-        if (Argument(context) is not { Length: > 0 } line)
-        {
-            await base.BeginAsync(context);
-            return;
-        }
+    protected override string UsageKey => "Revoke_Usage";
 
-        var parts = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var target = parts.Length == 2 ? await lookup.FindAsync(parts[0], context.CancellationToken) : null;
-        var community = parts.Length == 2 ? where.Resolve(parts[1]) : null;
-        if (target is null || community is null)
-        {
-            var problem = parts.Length < 2 ? null : target is null ? "Problem_ResidentNotFound" : "Problem_CommunityNotFound";
-            context.Reply(AdminReplies.Usage(context, problem, "Revoke_Usage"));
-            return;
-        }
+    protected override async Task<OutboundReply> ActAsync(DialogContext context, Resident target, IReadOnlyList<string> between, Community community) =>
+        Outcome(context, await grants.RevokeAsync(Scope(context), target, community.Id, context.CancellationToken), target, community.Id);
 
-        var outcome = await grants.RevokeAsync(Scope(context), target, community.Id, context.CancellationToken);
-        context.Reply(Outcome(context, outcome, target, community.Id));
-    }
-
+    /// <summary>With the resident, the roles of theirs the moderator may take away.</summary>
     protected override async Task LoadAsync(DialogContext context)
     {
-        var draft = new AdminDraft(context.Session);
-        var typing = context.Session.State == nameof(AwaitingResident) ? Answer(context) : null;
-        await who.LoadAsync(context, draft, typing);
+        await base.LoadAsync(context);
         if (ResidentQuestion.Target(context) is { } target)
         {
             context.Keep(new Revocable(await grants.RevocableAsync(Scope(context), target, context.CancellationToken)));
@@ -68,10 +54,10 @@ public sealed class RevokeDialog(
     protected override OutboundReply? Ask(RevokeState state, DialogContext context) => state switch
     {
         AwaitingResident => ResidentQuestion.Ask(context, "Revoke_AskResident"),
-        AwaitingGrant => new OutboundReply(context.Text("Revoke_AskGrant", who.Describe(context, ResidentQuestion.Target(context)!)))
+        AwaitingGrant => new OutboundReply(context.Text("Revoke_AskGrant", Who.Describe(context, ResidentQuestion.Target(context)!)))
         {
             Buttons = [.. context.Loaded<Revocable>()!.Grants.Select(grant => (IReadOnlyList<ReplyButton>)[new ReplyButton(
-                $"{RoleNames.Label(context, grant.Role)}: {who.CommunityName(context, grant.CommunityId)}", GrantPrefix + grant.CommunityId)])],
+                $"{RoleNames.Label(context, grant.Role)}: {Who.CommunityName(context, grant.CommunityId)}", GrantPrefix + grant.CommunityId)])],
         },
         Completed => Outcome(context, context.Loaded<ActionResult>()!.Outcome, ResidentQuestion.Target(context)!, new AdminDraft(context.Session).CommunityId!),
         _ => null,
@@ -109,10 +95,8 @@ public sealed class RevokeDialog(
         return true;
     }
 
-    private OutboundReply Outcome(DialogContext context, ModerationOutcome outcome, Residents.Resident target, string communityId) =>
-        outcome == ModerationOutcome.Done
-            ? AdminReplies.WithMenu(context, context.Text("Revoke_Done", who.Describe(context, target), who.CommunityName(context, communityId)))
-            : AdminReplies.NotDone(context, outcome);
+    private OutboundReply Outcome(DialogContext context, ModerationOutcome outcome, Resident target, string communityId) =>
+        Result(context, outcome, "Revoke_Done", Who.Describe(context, target), Who.CommunityName(context, communityId));
 
     /// <summary>The roles of the resident in question that the moderator may take away.</summary>
     private sealed record Revocable(IReadOnlyList<RoleGrant> Grants);

@@ -35,18 +35,19 @@ public sealed class StatsDialog(AdminGuard guard, ICommunityStatsStore stats, Co
     private OutboundReply Figures(DialogContext context, CommunityStats figures)
     {
         var byStatus = string.Join('\n', Enum.GetValues<ResidentStatus>()
-            .Select(status => $"• {context.Text($"Stats_Status{status}")}: {Count(figures.ResidentsByStatus.GetValueOrDefault(status))}"));
-        var byCommunity = figures.ResidentsByCommunity.Count == 0
+            .Select(status => $"• {context.Text($"Stats_Status{status}")}: {Count(figures.InStatus(status))}"));
+        var withResidents = figures.Communities.Where(community => community.Residents > 0).ToList();
+        var byCommunity = withResidents.Count == 0
             ? "—"
-            : string.Join('\n', figures.ResidentsByCommunity
-                .OrderByDescending(pair => pair.Value)
-                .ThenBy(pair => pair.Key, StringComparer.Ordinal)
-                .Select(pair => $"• {NameOf(context, pair.Key)}: {Count(pair.Value)}"));
+            : string.Join('\n', withResidents
+                .OrderByDescending(community => community.Residents)
+                .ThenBy(community => community.CommunityId, StringComparer.Ordinal)
+                .Select(community => $"• {NameOf(context, community.CommunityId)}: {Count(community.Residents)}"));
         var scope = Scope(context).Communities is { } mine
             ? string.Join(", ", mine.Select(id => NameOf(context, id)))
             : context.Text("Stats_AllCommunities");
         var text = new StringBuilder(context.Text("Stats_Title", scope)).Append("\n\n")
-            .Append(context.Text("Stats_Residents", Count(figures.ResidentsByCommunity.Values.Sum()), Count(figures.Blocked))).Append('\n')
+            .Append(context.Text("Stats_Residents", Count(figures.Residents), Count(figures.Blocked))).Append('\n')
             .Append(byStatus).Append("\n\n")
             .Append(context.Text("Stats_ByCommunity")).Append('\n')
             .Append(byCommunity).Append("\n\n")
