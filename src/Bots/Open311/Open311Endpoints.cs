@@ -100,7 +100,12 @@ internal static class Open311Endpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var form = request.HasFormContentType ? CreateRequestForm.From(await request.ReadFormAsync(cancellationToken)) : null;
+        var (form, unreadable) = await ReadFormAsync(request, cancellationToken);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+
         if ((BearerKey(request) ?? form?.ApiKey) is not { } presented)
         {
             request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
@@ -157,6 +162,29 @@ internal static class Open311Endpoints
         var id = ServiceRequestIds.Of(report);
         var notice = Texts.Get(LanguageOf(request, form.Locale), "Open311_Filed", report.Number);
         return TypedResults.Created($"{Open311ServiceCollectionExtensions.BasePath}/requests/{id}.json", new[] { new Open311Created(id, notice, AccountId: null) });
+    }
+
+    /// <summary>
+    /// The form, or null for a body that is not a form (answered once the key is checked); a form past
+    /// the server's limits (too many fields, too long a value or body) is the caller's mistake, not a 500.
+    /// </summary>
+    private static async Task<(CreateRequestForm? Form, JsonHttpResult<Open311Error[]>? Unreadable)> ReadFormAsync(
+        HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (CreateRequestForm.From(await request.ReadFormAsync(cancellationToken)), null);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException)
+        {
+            var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+            return (null, Open311Errors.Of(status, $"The form could not be read: {exception.Message}"));
+        }
     }
 
     /// <summary>The report, when it exists and lies in the jurisdiction asked for (any, when none was).</summary>

@@ -19,12 +19,13 @@ public static class Open311ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The endpoints; under /open311, an answer without a body (an unknown path's 404, a 405) gets the error array too.</summary>
+    /// <summary>The discovery document and the endpoints; under /open311, an answer without a body (an unknown path's 404, a 405) gets the error array too.</summary>
     public static WebApplication MapOpen311(this WebApplication app)
     {
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/open311"),
             open311 => open311.UseStatusCodePages(Open311Errors.WriteStatusAsync));
+        app.MapGet("/open311/discovery.json", Open311Discovery.Describe);
         app.MapGroup(BasePath).MapOpen311Endpoints();
         return app;
     }

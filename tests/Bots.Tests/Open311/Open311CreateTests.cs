@@ -192,6 +192,19 @@ public sealed class Open311CreateTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task PostRequest_FormPastTheServersLimits_Answers400ErrorArray()
+    {
+        var key = await _host.KeyAsync("kamianske");
+        var form = ValidForm();
+        form.AddRange(Enumerable.Range(0, 2000).Select(i => new KeyValuePair<string, string>($"attribute[{i}]", "x")));
+
+        using var response = await _host.PostRequestAsync(form, bearer: key);
+
+        await Open311Host.AssertErrorAsync(response, 400, "The form could not be read");
+        Assert.Null(await _host.StoredAsync(1));
+    }
+
+    [Fact]
     public async Task PostRequest_SubmittersPersonalFields_AreNeitherStoredNorPublished()
     {
         var key = await _host.KeyAsync("kamianske");

@@ -70,12 +70,26 @@ public sealed class Open311ServicesTests : IAsyncDisposable
     [Theory]
     [InlineData("/open311/v2/services.xml", 404)]
     [InlineData("/open311/v2/services/Roads.json", 404)]
-    [InlineData("/open311/discovery.json", 404)]
+    [InlineData("/open311/v3/services.json", 404)]
     public async Task Get_UnknownOpen311Path_AnswersTheErrorArray(string path, int status)
     {
         using var response = await _host.GetAsync(path, key: null);
 
         await Open311Host.AssertErrorAsync(response, status, "Not Found");
+    }
+
+    [Fact]
+    public async Task GetDiscovery_NoKey_DescribesTheJsonEndpointAtTheCallersAddress()
+    {
+        using var response = await _host.GetAsync("/open311/discovery.json", key: null);
+
+        var discovery = await response.JsonAsync();
+        Assert.Equal(["changeset", "contact", "key_service", "endpoints"], discovery.EnumerateObject().Select(property => property.Name));
+        var endpoint = Assert.Single(discovery.GetProperty("endpoints").EnumerateArray());
+        Assert.Equal(["specification", "url", "changeset", "type", "formats"], endpoint.EnumerateObject().Select(property => property.Name));
+        Assert.Equal("http://wiki.open311.org/GeoReport_v2", endpoint.GetProperty("specification").GetString());
+        Assert.Equal(new Uri(_host.Host.Client.BaseAddress!, "/open311/v2").ToString(), endpoint.GetProperty("url").GetString());
+        Assert.Equal(["application/json"], endpoint.GetProperty("formats").EnumerateArray().Select(format => format.GetString()));
     }
 
     [Fact]
