@@ -3,6 +3,7 @@ using Hromada.Bots.Channels.Dev;
 using Hromada.Bots.Channels.Telegram;
 using Hromada.Bots.Channels.Viber;
 using Hromada.Bots.Hosting;
+using Hromada.Bots.Open311;
 using Hromada.Bots.Outbox;
 using Hromada.Bots.Scheduling;
 using Hromada.Core;
@@ -23,6 +24,7 @@ try
     builder.Services.AddViberChannel();
     builder.Services.AddScheduling();
     builder.Services.AddHromadaApi();
+    builder.Services.AddOpen311();
 
     var app = builder.Build();
 
@@ -32,6 +34,7 @@ try
     app.MapTelegramWebhook();
     app.MapViberWebhook();
     app.MapHromadaApi();
+    app.MapOpen311();
 
     app.ValidateConfiguration();
     await app.RunAsync();

@@ -47,6 +47,9 @@ public sealed record ProblemReport
     public const int MinRating = 1;
     public const int MaxRating = 5;
 
+    /// <summary>Begins the <see cref="ReporterId"/> of a report filed through Open311; no resident id does.</summary>
+    public const string Open311ReporterPrefix = "open311:";
+
     /// <summary>Chosen when the resident starts the report, so filing it twice stores it once.</summary>
     public required string Id { get; init; }
 
@@ -72,6 +75,10 @@ public sealed record ProblemReport
     /// <summary>Whether public listings (the Open311 feed) must not show who reported it; moderators always see it.</summary>
     public bool AnonymousToPublic { get; init; }
 
+    /// <summary>
+    /// The resident who filed it, or <see cref="Open311Reporter"/> of the API key a city dispatch system
+    /// filed it with: no resident stands behind such a report, so nobody is told or asked to rate as its reporter.
+    /// </summary>
     public required string ReporterId { get; init; }
 
     /// <summary>Residents who met the same problem and joined this report instead of filing another.</summary>
@@ -100,6 +107,10 @@ public sealed record ProblemReport
     /// <summary>Optimistic concurrency: 0 for a report never stored; each stored change increments it.</summary>
     public long Version { get; init; }
 
+    /// <summary>The API key a dispatch system filed it with through Open311; null for a report a resident filed.</summary>
+    public string? Open311KeyId =>
+        ReporterId.StartsWith(Open311ReporterPrefix, StringComparison.Ordinal) ? ReporterId[Open311ReporterPrefix.Length..] : null;
+
     /// <summary>Open311's "open": still waiting for or under work.</summary>
     public bool IsOpen => Status is ReportStatus.New or ReportStatus.Acknowledged or ReportStatus.InProgress;
 
@@ -113,6 +124,9 @@ public sealed record ProblemReport
 
     /// <summary>Whether the reporter may rate the response now: once, after it was resolved.</summary>
     public bool AwaitsRating => Status == ReportStatus.Resolved && Rating is null;
+
+    /// <summary>The <see cref="ReporterId"/> of a report the API key <paramref name="keyId"/> filed through Open311.</summary>
+    public static string Open311Reporter(string keyId) => Open311ReporterPrefix + keyId;
 
     /// <summary>A new report as the resident filed it, with its first history step.</summary>
     public static ProblemReport File(ProblemReport draft, DateTimeOffset at) => draft with

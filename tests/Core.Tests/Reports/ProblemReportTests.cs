@@ -66,6 +66,15 @@ public sealed class ProblemReportTests
         Assert.Throws<InvalidOperationException>(() => rated.RatedWith(5, Now));
     }
 
+    [Fact]
+    public void Open311KeyId_FiledThroughOpen311OrByAResident_TheKeyOrNull()
+    {
+        var filedByKey = Filed() with { ReporterId = ProblemReport.Open311Reporter("0123456789ab") };
+
+        Assert.Equal(("open311:0123456789ab", "0123456789ab"), (filedByKey.ReporterId, filedByKey.Open311KeyId));
+        Assert.Null(Filed().Open311KeyId);
+    }
+
     private static ProblemReport Filed() => ProblemReport.File(
         new ProblemReport { Id = "a", CommunityId = "kamianske", Category = ReportCategory.Roads, Description = "Яма на дорозі", ReporterId = "r1" },
         Now);

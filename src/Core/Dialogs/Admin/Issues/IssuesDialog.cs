@@ -16,7 +16,8 @@ namespace Hromada.Core.Dialogs.Admin.Issues;
 /// <summary>
 /// /issues: the open problem reports of the moderator's communities (new first, then acknowledged,
 /// then in progress; oldest first within each). One is opened with everything its reporter gave —
-/// moderators see who reported it even when it is anonymous to the public — and moved on
+/// moderators see who reported it even when it is anonymous to the public, or the API key a dispatch
+/// system filed it with through Open311 — and moved on
 /// (acknowledged, in progress, resolved, rejected with a typed reason) or answered with a typed text.
 /// "/issues &lt;number&gt;" (an escalation's button) opens that report at once.
 /// </summary>
@@ -134,7 +135,7 @@ public sealed class IssuesDialog(
             report.Description,
             ReportNames.Place(report) is { Length: > 0 } place ? place : "—",
             report.PhotoIds.Count,
-            reporter?.Name ?? "—",
+            reporter?.Name ?? (report.Open311KeyId is { } keyId ? context.Text("Issues_ReporterOpen311", keyId) : "—"),
             context.Text(report.AnonymousToPublic ? "Issues_AnonymousYes" : "Issues_AnonymousNo"),
             KyivTime.Format(report.CreatedAt));
         var steps = new (ReportStatus Status, ReportAction Action, string Key)[]
