@@ -1,6 +1,9 @@
 using FluentValidation;
 using Hromada.Bots.Api.Communities;
+using Hromada.Bots.Api.Ideas;
+using Hromada.Bots.Api.PollProposals;
 using Hromada.Bots.Api.Polls;
+using Hromada.Bots.Api.Reports;
 using Hromada.Bots.Api.Stats;
 using Microsoft.AspNetCore.Authentication;
 
@@ -32,6 +35,14 @@ public static class ApiServiceCollectionExtensions
 
         services.AddSingleton<IValidator<PollListQuery>, PollListQueryValidator>();
         services.AddSingleton<IValidator<CreatePollRequest>, CreatePollRequestValidator>();
+        services.AddSingleton<IValidator<IdeaListQuery>, IdeaListQueryValidator>();
+        services.AddSingleton<IValidator<IdeaStatusRequest>, IdeaStatusRequestValidator>();
+        services.AddSingleton<IValidator<ProposalListQuery>, ProposalListQueryValidator>();
+        services.AddSingleton<IValidator<ApproveProposalRequest>, ApproveProposalRequestValidator>();
+        services.AddSingleton<IValidator<RejectProposalRequest>, RejectProposalRequestValidator>();
+        services.AddSingleton<IValidator<ReportListQuery>, ReportListQueryValidator>();
+        services.AddSingleton<IValidator<ReportStatusRequest>, ReportStatusRequestValidator>();
+        services.AddSingleton<IValidator<ReportReplyRequest>, ReportReplyRequestValidator>();
         return services;
     }
 
@@ -50,6 +61,9 @@ public static class ApiServiceCollectionExtensions
         api.MapCommunities();
         api.MapPolls();
         api.MapStats();
+        api.MapIdeas();
+        api.MapPollProposals();
+        api.MapReports();
         return app;
     }
 }

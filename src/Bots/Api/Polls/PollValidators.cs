@@ -10,14 +10,10 @@ internal sealed class PollListQueryValidator : AbstractValidator<PollListQuery>
 {
     public PollListQueryValidator(CommunityDirectory communities)
     {
-        RuleFor(query => query.Community)
-            .Must(id => communities.Find(id!) is not null).When(query => query.Community is not null)
-            .WithMessage("There is no such community; GET /api/v1/communities lists them.");
+        Include(new PageQueryValidator<PollListQuery>(communities));
         RuleFor(query => query.Status)
             .Must(status => EnumName.Parse<PollStatus>(status) is not null).When(query => query.Status is not null)
             .WithMessage($"The status must be {EnumName.List<PollStatus>()}.");
-        RuleFor(query => query.Offset).GreaterThanOrEqualTo(0);
-        RuleFor(query => query.Limit).InclusiveBetween(1, PollListQuery.MaxLimit);
     }
 }
 
@@ -40,7 +36,7 @@ internal sealed class CreatePollRequestValidator : AbstractValidator<CreatePollR
             .Must(id => communities.Find(id!) is not null).WithMessage("There is no such community; GET /api/v1/communities lists them.");
 
         RuleFor(request => request.Question).Cascade(CascadeMode.Stop).NotNull()
-            .Custom((question, context) => Apply(QuestionRule, question!.Trim(), context));
+            .Custom((question, context) => CoreRule.Apply(QuestionRule, question!.Trim(), context));
 
         RuleFor(request => request.Type)
             .Must(type => EnumName.Parse<PollType>(type) is not null).When(request => request.Type is not null)
@@ -49,7 +45,7 @@ internal sealed class CreatePollRequestValidator : AbstractValidator<CreatePollR
         When(request => request.ParsedType != PollType.Scale, () =>
         {
             RuleFor(request => request.Options).Cascade(CascadeMode.Stop).NotNull()
-                .Custom((options, context) => Apply(OptionsRule, [.. options!.Select(option => option.Trim())], context));
+                .Custom((options, context) => CoreRule.Apply(OptionsRule, [.. options!.Select(option => option.Trim())], context));
             RuleFor(request => request.ScaleTop).Null().WithMessage("Only a scale poll takes scaleTop.");
         }).Otherwise(() =>
         {
@@ -84,14 +80,5 @@ internal sealed class CreatePollRequestValidator : AbstractValidator<CreatePollR
             .Must(closesAt => closesAt > time.GetUtcNow()).WithMessage("closesAt must lie ahead.")
             .Must(closesAt => closesAt <= time.GetUtcNow() + MaxAhead).WithMessage("closesAt must be within a year.")
             .Must((request, closesAt) => request.OpensAt is null || closesAt > request.OpensAt).WithMessage("closesAt must come after opensAt.");
-    }
-
-    /// <summary>Reports a Core validator's failures under the request's property, keeping their text-key error codes.</summary>
-    private static void Apply<TValue>(IValidator<TValue> rule, TValue value, ValidationContext<CreatePollRequest> context)
-    {
-        foreach (var failure in rule.Validate(value).Errors)
-        {
-            context.AddFailure(new FluentValidation.Results.ValidationFailure(context.PropertyPath, failure.ErrorMessage) { ErrorCode = failure.ErrorCode });
-        }
     }
 }
