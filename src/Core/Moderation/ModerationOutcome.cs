@@ -8,7 +8,10 @@ public enum ModerationOutcome
     /// <summary>It was so already (a role held, a poll closed, a resident blocked): nothing changed, nothing audited.</summary>
     Unchanged,
 
-    /// <summary>The thing is not there (or hidden, as a blocked resident's proposal), or not in the state the action needs (a role not held).</summary>
+    /// <summary>
+    /// The thing is not there (or hidden, as a blocked resident's proposal), or not in the state a
+    /// simple action needs (a poll no longer open to close, a role not held).
+    /// </summary>
     NotFound,
 
     /// <summary>The actor has no role for it there; the attempt was logged and audited.</summary>
