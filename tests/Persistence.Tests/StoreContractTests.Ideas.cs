@@ -171,6 +171,28 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task ListAsync_CommunitiesAndStatus_PagesNewestFirst()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await Ideas.SaveAsync(ProposedIdea($"k{i}", at: IdeaTime.AddHours(i)), Ct);
+        }
+
+        await Ideas.SaveAsync(PublishedIdea("published", at: IdeaTime.AddHours(10)), Ct);
+        await Ideas.SaveAsync(ProposedIdea("national", Community.NationalId, IdeaTime.AddHours(1.5)), Ct);
+        await Ideas.SaveAsync(ProposedIdea("lviv", "lviv", IdeaTime.AddHours(20)), Ct);
+
+        var first = await Ideas.ListAsync(["kamianske", Community.NationalId], IdeaStatus.Proposed, 0, 3, Ct);
+        var second = await Ideas.ListAsync(["kamianske", Community.NationalId], IdeaStatus.Proposed, 3, 3, Ct);
+        var any = await Ideas.ListAsync(["kamianske"], null, 0, 2, Ct);
+
+        Assert.Equal(["k3", "k2", "national"], first.Select(idea => idea.Id));
+        Assert.Equal(["k1", "k0"], second.Select(idea => idea.Id));
+        Assert.Equal(["published", "k3"], any.Select(idea => idea.Id));
+        Assert.Equal(["published"], (await Ideas.ListAsync(["kamianske"], IdeaStatus.Published, 0, 10, Ct)).Select(idea => idea.Id));
+    }
+
+    [Fact]
     public async Task ListProposedAsync_MixedIdeas_ReturnsProposalsOldestFirst()
     {
         await Ideas.SaveAsync(ProposedIdea("newer", at: IdeaTime), Ct);

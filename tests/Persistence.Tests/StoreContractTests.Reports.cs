@@ -288,4 +288,19 @@ public abstract partial class StoreContractTests
 
         Assert.Equal(["d4", "d3"], found.Select(report => report.Id));
     }
+
+    [Fact]
+    public async Task ListAsync_OffsetAndLimit_ReturnsThatPageNewestFirst()
+    {
+        for (var day = 0; day < 5; day++)
+        {
+            await Reports.AddAsync(NewReport($"d{day}", filedAt: FiledAt.AddDays(day)), Ct);
+        }
+
+        var second = await Reports.ListAsync(new ReportFilter(Limit: 2, Offset: 2), Ct);
+        var beyond = await Reports.ListAsync(new ReportFilter(Limit: 2, Offset: 5), Ct);
+
+        Assert.Equal(["d2", "d1"], second.Select(report => report.Id));
+        Assert.Empty(beyond);
+    }
 }

@@ -2,7 +2,10 @@ using FluentValidation;
 using Hromada.Bots.Api.Broadcasts;
 using Hromada.Bots.Api.Communities;
 using Hromada.Bots.Api.Events;
+using Hromada.Bots.Api.Ideas;
+using Hromada.Bots.Api.PollProposals;
 using Hromada.Bots.Api.Polls;
+using Hromada.Bots.Api.Reports;
 using Hromada.Bots.Api.Stats;
 using Microsoft.AspNetCore.Authentication;
 
@@ -38,6 +41,14 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IValidator<CreateEventRequest>, CreateEventRequestValidator>();
         services.AddSingleton<IValidator<BroadcastListQuery>, BroadcastListQueryValidator>();
         services.AddSingleton<IValidator<CreateBroadcastRequest>, CreateBroadcastRequestValidator>();
+        services.AddSingleton<IValidator<IdeaListQuery>, IdeaListQueryValidator>();
+        services.AddSingleton<IValidator<IdeaStatusRequest>, IdeaStatusRequestValidator>();
+        services.AddSingleton<IValidator<ProposalListQuery>, ProposalListQueryValidator>();
+        services.AddSingleton<IValidator<ApproveProposalRequest>, ApproveProposalRequestValidator>();
+        services.AddSingleton<IValidator<RejectProposalRequest>, RejectProposalRequestValidator>();
+        services.AddSingleton<IValidator<ReportListQuery>, ReportListQueryValidator>();
+        services.AddSingleton<IValidator<ReportStatusRequest>, ReportStatusRequestValidator>();
+        services.AddSingleton<IValidator<ReportReplyRequest>, ReportReplyRequestValidator>();
         return services;
     }
 
@@ -58,6 +69,9 @@ public static class ApiServiceCollectionExtensions
         api.MapStats();
         api.MapEvents();
         api.MapBroadcasts();
+        api.MapIdeas();
+        api.MapPollProposals();
+        api.MapReports();
         return app;
     }
 }

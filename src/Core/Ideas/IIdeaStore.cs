@@ -32,6 +32,13 @@ public interface IIdeaStore
     Task<IReadOnlyList<RankedIdea>> ListPublishedAsync(
         IReadOnlyCollection<string> communityIds, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Ideas of the given communities, newest first, in every status or only in <paramref name="status"/>;
+    /// a page of <paramref name="limit"/> after skipping <paramref name="offset"/>.
+    /// </summary>
+    Task<IReadOnlyList<Idea>> ListAsync(
+        IReadOnlyCollection<string> communityIds, IdeaStatus? status, int offset, int limit, CancellationToken cancellationToken);
+
     /// <summary>Ideas waiting for moderation, oldest first.</summary>
     Task<IReadOnlyList<Idea>> ListProposedAsync(CancellationToken cancellationToken);
 

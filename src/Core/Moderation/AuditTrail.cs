@@ -72,6 +72,25 @@ public sealed partial class AuditTrail(IAuditStore store, TimeProvider time, ILo
         return false;
     }
 
+    /// <summary>
+    /// The first step of every action on one thing, shared by the moderation services: the thing must
+    /// be there (<paramref name="subject"/> not null), and in a community the moderator may act in,
+    /// else the attempt is audited as refused. Done hands the thing on to the action.
+    /// </summary>
+    public async Task<Moderated<T>> AdmitAsync<T>(
+        ModeratorScope by, string attempt, T? subject, Func<T, string> communityOf, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (subject is null)
+        {
+            return new Moderated<T>(ModerationOutcome.NotFound, null);
+        }
+
+        return await AdmitsAsync(by, attempt, communityOf(subject), cancellationToken)
+            ? new Moderated<T>(ModerationOutcome.Done, subject)
+            : new Moderated<T>(ModerationOutcome.Refused, null);
+    }
+
     private static string? Describe(object? value) => value switch
     {
         null => null,

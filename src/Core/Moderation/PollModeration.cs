@@ -50,48 +50,53 @@ public sealed class PollModeration(
         return ModerationOutcome.Done;
     }
 
-    /// <summary>Opens a resident's proposal until <paramref name="closesAt"/> and tells its author.</summary>
-    public async Task<ModerationOutcome> ApproveAsync(
+    /// <summary>
+    /// Opens a resident's proposal until <paramref name="closesAt"/> and tells its author. A poll that is
+    /// no longer a proposal (decided meanwhile, also by a moderator acting at the same moment) is not allowed.
+    /// </summary>
+    public async Task<Moderated<Poll>> ApproveAsync(
         ModeratorScope by, string pollId, DateTimeOffset now, DateTimeOffset closesAt, CancellationToken cancellationToken)
     {
-        if (await ProposalAsync(pollId, cancellationToken) is not { } proposal)
+        var found = await FindProposalAsync(by, pollId, cancellationToken);
+        if (!found.IsDone)
         {
-            return ModerationOutcome.NotFound;
+            return found;
         }
 
-        if (!await audit.AdmitsAsync(by, ModerateAttempt, proposal.CommunityId, cancellationToken))
-        {
-            return ModerationOutcome.Refused;
-        }
-
+        var proposal = found.Subject!;
         var opened = proposal with { Status = PollStatus.Open, OpensAt = now, ClosesAt = closesAt };
-        await polls.SaveAsync(opened, cancellationToken);
+        if (!await polls.TryChangeStatusAsync(opened, PollStatus.Proposed, cancellationToken))
+        {
+            return new Moderated<Poll>(ModerationOutcome.NotAllowed, await polls.GetAsync(pollId, cancellationToken));
+        }
+
         await audit.RecordAsync(
             by.Actor, AuditActions.PollApproved, AuditTargets.Poll(pollId), proposal.CommunityId, Timing(proposal), Timing(opened), cancellationToken);
         await TellAuthorAsync(opened, "approved", "Moderate_ApprovedNotice", cancellationToken, opened.Question, KyivTime.Format(closesAt));
-        return ModerationOutcome.Done;
+        return new Moderated<Poll>(ModerationOutcome.Done, opened);
     }
 
-    /// <summary>Rejects a resident's proposal and tells its author why.</summary>
-    public async Task<ModerationOutcome> RejectAsync(ModeratorScope by, string pollId, string reason, CancellationToken cancellationToken)
+    /// <summary>Rejects a resident's proposal and tells its author why; like approving, only while it is a proposal.</summary>
+    public async Task<Moderated<Poll>> RejectAsync(ModeratorScope by, string pollId, string reason, CancellationToken cancellationToken)
     {
-        if (await ProposalAsync(pollId, cancellationToken) is not { } proposal)
+        var found = await FindProposalAsync(by, pollId, cancellationToken);
+        if (!found.IsDone)
         {
-            return ModerationOutcome.NotFound;
+            return found;
         }
 
-        if (!await audit.AdmitsAsync(by, ModerateAttempt, proposal.CommunityId, cancellationToken))
-        {
-            return ModerationOutcome.Refused;
-        }
-
+        var proposal = found.Subject!;
         var rejected = proposal with { Status = PollStatus.Rejected };
-        await polls.SaveAsync(rejected, cancellationToken);
+        if (!await polls.TryChangeStatusAsync(rejected, PollStatus.Proposed, cancellationToken))
+        {
+            return new Moderated<Poll>(ModerationOutcome.NotAllowed, await polls.GetAsync(pollId, cancellationToken));
+        }
+
         await audit.RecordAsync(
             by.Actor, AuditActions.PollRejected, AuditTargets.Poll(pollId), proposal.CommunityId,
             Timing(proposal), new { rejected.Status, Reason = reason }, cancellationToken);
         await TellAuthorAsync(rejected, "rejected", "Moderate_RejectedNotice", cancellationToken, rejected.Question, reason);
-        return ModerationOutcome.Done;
+        return new Moderated<Poll>(ModerationOutcome.Done, rejected);
     }
 
     /// <summary>The proposals of the moderator's communities, oldest first, without those of blocked residents.</summary>
@@ -109,12 +114,17 @@ public sealed class PollModeration(
         return queue;
     }
 
-    /// <summary>A proposal still waiting, and not one a blocked resident made (those stay hidden).</summary>
-    private async Task<Poll?> ProposalAsync(string pollId, CancellationToken cancellationToken) =>
-        await polls.GetAsync(pollId, cancellationToken) is { Status: PollStatus.Proposed } proposal
-            && !await AuthorBlockedAsync(proposal, cancellationToken)
-            ? proposal
-            : null;
+    /// <summary>
+    /// The poll to decide: in the moderator's communities (else refused and audited), not a blocked
+    /// resident's proposal (those stay hidden, so not found), and still a proposal (else not allowed).
+    /// </summary>
+    private async Task<Moderated<Poll>> FindProposalAsync(ModeratorScope by, string pollId, CancellationToken cancellationToken)
+    {
+        var poll = await polls.GetAsync(pollId, cancellationToken);
+        var visible = poll is null || (poll.Status == PollStatus.Proposed && await AuthorBlockedAsync(poll, cancellationToken)) ? null : poll;
+        var found = await audit.AdmitAsync(by, ModerateAttempt, visible, admitted => admitted.CommunityId, cancellationToken);
+        return found is { Subject.Status: not PollStatus.Proposed } ? new Moderated<Poll>(ModerationOutcome.NotAllowed, found.Subject) : found;
+    }
 
     private async Task<bool> AuthorBlockedAsync(Poll poll, CancellationToken cancellationToken) =>
         poll.AuthorResidentId is { } authorId && await residents.GetAsync(authorId, cancellationToken) is { IsBlocked: true };

@@ -47,64 +47,58 @@ public sealed class ReportDecisions(IReportStore reports, ReportModeration moder
     /// The report, when it is in the moderator's communities; asking for one of another community is
     /// an attempt without the role, so it is audited as refused.
     /// </summary>
-    public async Task<ProblemReport?> FindAsync(ModeratorScope by, long number, CancellationToken cancellationToken)
-    {
-        if (await reports.GetAsync(number, cancellationToken) is not { } report)
-        {
-            return null;
-        }
+    public async Task<Moderated<ProblemReport>> FindAsync(ModeratorScope by, long number, CancellationToken cancellationToken) =>
+        await audit.AdmitAsync(by, ModerateAttempt, await reports.GetAsync(number, cancellationToken), report => report.CommunityId, cancellationToken);
 
-        if (!await audit.AdmitsAsync(by, ModerateAttempt, report.CommunityId, cancellationToken))
-        {
-            return null;
-        }
-
-        return report;
-    }
-
-    /// <param name="text">The rejection's reason or the reply; ignored by the other actions.</param>
-    public async Task<ModerationOutcome> ActAsync(
+    /// <param name="text">
+    /// The rejection's reason or the reply; for the other steps an optional note the residents are told
+    /// with the new status. The report returned is as stored afterwards, also when the step was not allowed.
+    /// </param>
+    public async Task<Moderated<ProblemReport>> ActAsync(
         ModeratorScope by, long number, ReportAction action, string? text, CancellationToken cancellationToken)
     {
-        if (await reports.GetAsync(number, cancellationToken) is not { } report)
+        var found = await FindAsync(by, number, cancellationToken);
+        if (!found.IsDone)
         {
-            return ModerationOutcome.NotFound;
+            return found;
         }
 
-        if (!await audit.AdmitsAsync(by, ModerateAttempt, report.CommunityId, cancellationToken))
-        {
-            return ModerationOutcome.Refused;
-        }
-
+        var report = found.Subject!;
         var moderatorId = by.Actor.AuthorId;
         var result = action switch
         {
-            ReportAction.Acknowledge => await moderation.AcknowledgeAsync(number, moderatorId, null, cancellationToken),
-            ReportAction.StartWork => await moderation.StartWorkAsync(number, moderatorId, null, cancellationToken),
-            ReportAction.Resolve => await moderation.ResolveAsync(number, moderatorId, null, cancellationToken),
+            ReportAction.Acknowledge => await moderation.AcknowledgeAsync(number, moderatorId, text, cancellationToken),
+            ReportAction.StartWork => await moderation.StartWorkAsync(number, moderatorId, text, cancellationToken),
+            ReportAction.Resolve => await moderation.ResolveAsync(number, moderatorId, text, cancellationToken),
             ReportAction.Reject => await moderation.RejectAsync(number, moderatorId, text ?? "", cancellationToken),
             _ => await moderation.ReplyAsync(number, moderatorId, text ?? "", cancellationToken),
         };
-        if (!result.Succeeded)
+        var outcome = result.Outcome switch
         {
-            return ModerationOutcome.NotFound;
+            ReportModerationOutcome.Done => ModerationOutcome.Done,
+            ReportModerationOutcome.IllegalTransition => ModerationOutcome.NotAllowed,
+            ReportModerationOutcome.TextInvalid => ModerationOutcome.Invalid,
+            _ => ModerationOutcome.NotFound,
+        };
+        if (outcome == ModerationOutcome.Done)
+        {
+            var after = result.Report!;
+            await audit.RecordAsync(
+                by.Actor,
+                AuditActionOf(action),
+                AuditTargets.Report(number),
+                report.CommunityId,
+                new { report.Status },
+                action switch
+                {
+                    ReportAction.Reject => new { after.Status, Reason = after.RejectionReason },
+                    ReportAction.Reply => new { after.Status, Reply = after.Replies[^1].Text },
+                    _ => new { after.Status, after.History[^1].Note },
+                },
+                cancellationToken);
         }
 
-        var after = result.Report!;
-        await audit.RecordAsync(
-            by.Actor,
-            AuditActionOf(action),
-            AuditTargets.Report(number),
-            report.CommunityId,
-            new { report.Status },
-            action switch
-            {
-                ReportAction.Reject => new { after.Status, Reason = after.RejectionReason },
-                ReportAction.Reply => new { after.Status, Reply = after.Replies[^1].Text },
-                _ => new { after.Status },
-            },
-            cancellationToken);
-        return ModerationOutcome.Done;
+        return new Moderated<ProblemReport>(outcome, result.Report);
     }
 
     private static string AuditActionOf(ReportAction action) => action switch

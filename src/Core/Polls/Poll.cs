@@ -83,6 +83,13 @@ public interface IPollStore
     /// <summary>Inserts or replaces the poll by id.</summary>
     Task SaveAsync(Poll poll, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the stored poll with <paramref name="changed"/> only while the stored one still has
+    /// <paramref name="expected"/> status, so two moderators deciding a proposal at once cannot both decide it.
+    /// </summary>
+    /// <returns>False when the poll is gone or its status changed meanwhile; nothing is written then.</returns>
+    Task<bool> TryChangeStatusAsync(Poll changed, PollStatus expected, CancellationToken cancellationToken);
+
     Task<Poll?> GetAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Polls of the given communities open at <paramref name="now"/>, closing soonest first.</summary>

@@ -5,13 +5,15 @@ namespace Hromada.Core.Reports;
 /// <summary>What a listing of reports is narrowed to; an empty set or a null bound narrows nothing.</summary>
 /// <param name="CreatedFrom">Reports filed at or after this time.</param>
 /// <param name="CreatedBefore">Reports filed before this time.</param>
+/// <param name="Offset">How many of the matching reports, newest first, to skip before the <paramref name="Limit"/>.</param>
 public sealed record ReportFilter(
     string? CommunityId = null,
     IReadOnlyCollection<ReportStatus>? Statuses = null,
     IReadOnlyCollection<ReportCategory>? Categories = null,
     DateTimeOffset? CreatedFrom = null,
     DateTimeOffset? CreatedBefore = null,
-    int Limit = 1000);
+    int Limit = 1000,
+    int Offset = 0);
 
 public interface IReportStore
 {
@@ -43,7 +45,10 @@ public interface IReportStore
     /// <summary>The moderation queue of a community in one status, oldest first.</summary>
     Task<IReadOnlyList<ProblemReport>> ListForModerationAsync(string communityId, ReportStatus status, CancellationToken cancellationToken);
 
-    /// <summary>Reports matching the filter, newest first, at most <see cref="ReportFilter.Limit"/> (the Open311 listing).</summary>
+    /// <summary>
+    /// Reports matching the filter, newest first, at most <see cref="ReportFilter.Limit"/> after skipping
+    /// <see cref="ReportFilter.Offset"/> (the Open311 listing, the API's).
+    /// </summary>
     Task<IReadOnlyList<ProblemReport>> ListAsync(ReportFilter filter, CancellationToken cancellationToken);
 }
 

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Hromada.Core.Reports;
 
-public enum ModerationOutcome
+/// <summary>How one step of <see cref="ReportModeration"/> on a report ended; only <see cref="Done"/> stored anything.</summary>
+public enum ReportModerationOutcome
 {
     Done,
     NotFound,
@@ -19,10 +20,7 @@ public enum ModerationOutcome
 }
 
 /// <param name="Report">The report after the step, or as it stands when the step was refused; null when not found.</param>
-public sealed record ModerationResult(ModerationOutcome Outcome, ProblemReport? Report)
-{
-    public bool Succeeded => Outcome == ModerationOutcome.Done;
-}
+public sealed record ReportModerationResult(ReportModerationOutcome Outcome, ProblemReport? Report);
 
 /// <summary>
 /// A moderator's work on a report: moving it through its statuses and answering it. Each step is
@@ -46,24 +44,24 @@ public sealed partial class ReportModeration(
 
     public static string OpenCommand(long number) => string.Create(CultureInfo.InvariantCulture, $"/myreports {number}");
 
-    public Task<ModerationResult> AcknowledgeAsync(long number, string moderatorId, string? note, CancellationToken cancellationToken) =>
+    public Task<ReportModerationResult> AcknowledgeAsync(long number, string moderatorId, string? note, CancellationToken cancellationToken) =>
         MoveAsync(number, ReportStatus.Acknowledged, moderatorId, note, cancellationToken);
 
-    public Task<ModerationResult> StartWorkAsync(long number, string moderatorId, string? note, CancellationToken cancellationToken) =>
+    public Task<ReportModerationResult> StartWorkAsync(long number, string moderatorId, string? note, CancellationToken cancellationToken) =>
         MoveAsync(number, ReportStatus.InProgress, moderatorId, note, cancellationToken);
 
     /// <summary>Resolves it; the reporter is asked to rate the response.</summary>
-    public Task<ModerationResult> ResolveAsync(long number, string moderatorId, string? note, CancellationToken cancellationToken) =>
+    public Task<ReportModerationResult> ResolveAsync(long number, string moderatorId, string? note, CancellationToken cancellationToken) =>
         MoveAsync(number, ReportStatus.Resolved, moderatorId, note, cancellationToken);
 
     /// <summary>Rejects it; the reason is required and shown to the residents.</summary>
-    public Task<ModerationResult> RejectAsync(long number, string moderatorId, string reason, CancellationToken cancellationToken) =>
+    public Task<ReportModerationResult> RejectAsync(long number, string moderatorId, string reason, CancellationToken cancellationToken) =>
         IsValidText(reason)
             ? MoveAsync(number, ReportStatus.Rejected, moderatorId, reason.Trim(), cancellationToken)
             : RefuseTextAsync(number, cancellationToken);
 
     /// <summary>Answers the report in any status; the answer goes to the reporter and those who joined.</summary>
-    public async Task<ModerationResult> ReplyAsync(long number, string moderatorId, string text, CancellationToken cancellationToken)
+    public async Task<ReportModerationResult> ReplyAsync(long number, string moderatorId, string text, CancellationToken cancellationToken)
     {
         if (!IsValidText(text))
         {
@@ -74,7 +72,7 @@ public sealed partial class ReportModeration(
         var updated = await reports.UpdateAsync(number, report => report.Answered(moderatorId, text.Trim(), now), cancellationToken);
         if (updated is not { Report: var report })
         {
-            return new ModerationResult(ModerationOutcome.NotFound, null);
+            return new ReportModerationResult(ReportModerationOutcome.NotFound, null);
         }
 
         LogReplied(number, moderatorId);
@@ -87,10 +85,10 @@ public sealed partial class ReportModeration(
                 Buttons = [[OpenButton(language, report)]],
             },
             cancellationToken);
-        return new ModerationResult(ModerationOutcome.Done, report);
+        return new ReportModerationResult(ReportModerationOutcome.Done, report);
     }
 
-    private async Task<ModerationResult> MoveAsync(
+    private async Task<ReportModerationResult> MoveAsync(
         long number, ReportStatus next, string moderatorId, string? note, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -105,10 +103,10 @@ public sealed partial class ReportModeration(
         switch (updated)
         {
             case null:
-                return new ModerationResult(ModerationOutcome.NotFound, null);
+                return new ReportModerationResult(ReportModerationOutcome.NotFound, null);
             case { Changed: false, Report: var unchanged }:
                 LogRefused(number, unchanged.Status, next, moderatorId);
-                return new ModerationResult(ModerationOutcome.IllegalTransition, unchanged);
+                return new ReportModerationResult(ReportModerationOutcome.IllegalTransition, unchanged);
         }
 
         var report = updated.Value.Report;
@@ -119,7 +117,7 @@ public sealed partial class ReportModeration(
             language => StatusMessage(language, report, asksRating: false),
             cancellationToken,
             reporter: language => StatusMessage(language, report, asksRating: report.AwaitsRating));
-        return new ModerationResult(ModerationOutcome.Done, report);
+        return new ReportModerationResult(ReportModerationOutcome.Done, report);
     }
 
     /// <summary>The news of a status change; the reporter's, once resolved, asks for a rating with 1–5 buttons.</summary>
@@ -166,8 +164,8 @@ public sealed partial class ReportModeration(
         }
     }
 
-    private async Task<ModerationResult> RefuseTextAsync(long number, CancellationToken cancellationToken) =>
-        new(ModerationOutcome.TextInvalid, await reports.GetAsync(number, cancellationToken));
+    private async Task<ReportModerationResult> RefuseTextAsync(long number, CancellationToken cancellationToken) =>
+        new(ReportModerationOutcome.TextInvalid, await reports.GetAsync(number, cancellationToken));
 
     private static bool IsValidText(string? text) => !string.IsNullOrWhiteSpace(text) && text.Trim().Length <= MaxTextLength;
 

@@ -76,6 +76,22 @@ internal sealed class LiteDbIdeaStore : IIdeaStore
         return Task.FromResult(IdeaDocument.Rank(ranked, limit));
     }
 
+    /// <summary>The communities' ideas are read by the index; the status, order and page are applied here.</summary>
+    public Task<IReadOnlyList<Idea>> ListAsync(
+        IReadOnlyCollection<string> communityIds, IdeaStatus? status, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var stored = status?.ToString();
+        var page = _ideas.Find(Query.In(nameof(IdeaDocument.CommunityId), new BsonArray(communityIds.Select(id => new BsonValue(id)))))
+            .Where(d => stored is null || d.Status == stored)
+            .OrderByDescending(d => d.CreatedAt)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .Skip(offset)
+            .Take(limit)
+            .Select(d => d.ToIdea())
+            .ToList();
+        return Task.FromResult<IReadOnlyList<Idea>>(page);
+    }
+
     public Task<IReadOnlyList<Idea>> ListProposedAsync(CancellationToken cancellationToken)
     {
         var proposed = _ideas.Find(d => d.Status == nameof(IdeaStatus.Proposed))

@@ -8,6 +8,9 @@ internal sealed class LiteDbPollStore : IPollStore
 {
     private readonly ILiteCollection<PollDocument> _polls;
 
+    /// <summary>Makes a status change's read-compare-write one step; the file has no other writer (direct mode).</summary>
+    private readonly Lock _writeLock = new();
+
     public LiteDbPollStore(LiteDatabase database)
     {
         _polls = database.GetCollection<PollDocument>("polls");
@@ -19,6 +22,21 @@ internal sealed class LiteDbPollStore : IPollStore
     {
         _polls.Upsert(PollDocument.From(poll));
         return Task.CompletedTask;
+    }
+
+    public Task<bool> TryChangeStatusAsync(Poll changed, PollStatus expected, CancellationToken cancellationToken)
+    {
+        lock (_writeLock)
+        {
+            var stored = _polls.FindById(changed.Id);
+            var matches = stored is not null && stored.Status == expected.ToString();
+            if (matches)
+            {
+                _polls.Update(PollDocument.From(changed));
+            }
+
+            return Task.FromResult(matches);
+        }
     }
 
     public Task<Poll?> GetAsync(string id, CancellationToken cancellationToken) =>

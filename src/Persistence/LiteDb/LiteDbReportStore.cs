@@ -86,7 +86,7 @@ internal sealed class LiteDbReportStore : IReportStore
             .Where(d => (filter.CommunityId is null || d.CommunityId == filter.CommunityId)
                 && (statuses is null || statuses.Contains(d.Status))
                 && (categories is null || categories.Contains(d.Category)));
-        return Listed(found, Newest, filter.Limit);
+        return Listed(found, Newest, filter.Limit, filter.Offset);
     }
 
     private static IEnumerable<ReportDocument> Newest(IEnumerable<ReportDocument> documents) =>
@@ -96,6 +96,6 @@ internal sealed class LiteDbReportStore : IReportStore
         documents.OrderBy(d => d.CreatedAt).ThenBy(d => d.Number);
 
     private static Task<IReadOnlyList<ProblemReport>> Listed(
-        IEnumerable<ReportDocument> documents, Func<IEnumerable<ReportDocument>, IEnumerable<ReportDocument>> order, int limit = int.MaxValue) =>
-        Task.FromResult<IReadOnlyList<ProblemReport>>([.. order(documents).Take(limit).Select(d => d.ToReport())]);
+        IEnumerable<ReportDocument> documents, Func<IEnumerable<ReportDocument>, IEnumerable<ReportDocument>> order, int limit = int.MaxValue, int offset = 0) =>
+        Task.FromResult<IReadOnlyList<ProblemReport>>([.. order(documents).Skip(offset).Take(limit).Select(d => d.ToReport())]);
 }

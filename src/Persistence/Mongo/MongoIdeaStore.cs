@@ -29,6 +29,7 @@ internal sealed class MongoIdeaStore(IMongoDatabase database) : IIdeaStore
                 new(ideaKeys.Ascending(d => d.Status).Ascending(d => d.CommunityId)),
                 new(ideaKeys.Ascending(d => d.Status).Ascending(d => d.CreatedAt)),
                 new(ideaKeys.Ascending(d => d.AuthorResidentId).Descending(d => d.CreatedAt)),
+                new(ideaKeys.Ascending(d => d.CommunityId).Descending(d => d.CreatedAt)),
             ],
             cancellationToken);
         var supportKeys = Builders<IdeaSupportDocument>.IndexKeys;
@@ -84,6 +85,20 @@ internal sealed class MongoIdeaStore(IMongoDatabase database) : IIdeaStore
         var tallies = await TalliesAsync([.. found.Select(d => d.Id)], cancellationToken);
         return IdeaDocument.Rank(
             found.Select(d => new RankedIdea(d.ToIdea(), tallies.GetValueOrDefault(d.Id, IdeaTally.None))), limit);
+    }
+
+    public async Task<IReadOnlyList<Idea>> ListAsync(
+        IReadOnlyCollection<string> communityIds, IdeaStatus? status, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var filter = Builders<IdeaDocument>.Filter;
+        var page = await _ideas
+            .Find(filter.In(d => d.CommunityId, communityIds) & (status is { } one ? filter.Eq(d => d.Status, one.ToString()) : filter.Empty))
+            .SortByDescending(d => d.CreatedAt)
+            .ThenBy(d => d.Id)
+            .Skip(offset)
+            .Limit(limit)
+            .ToListAsync(cancellationToken);
+        return [.. page.Select(d => d.ToIdea())];
     }
 
     public async Task<IReadOnlyList<Idea>> ListProposedAsync(CancellationToken cancellationToken)

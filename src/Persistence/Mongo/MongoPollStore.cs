@@ -26,6 +26,17 @@ internal sealed class MongoPollStore(IMongoDatabase database) : IPollStore
     public Task SaveAsync(Poll poll, CancellationToken cancellationToken) =>
         _polls.ReplaceOneAsync(d => d.Id == poll.Id, PollDocument.From(poll), new ReplaceOptions { IsUpsert = true }, cancellationToken);
 
+    /// <summary>Compare-and-set on the status: the replace matches only the poll as the caller read it.</summary>
+    public async Task<bool> TryChangeStatusAsync(Poll changed, PollStatus expected, CancellationToken cancellationToken)
+    {
+        var status = expected.ToString();
+        var replaced = await _polls.ReplaceOneAsync(
+            d => d.Id == changed.Id && d.Status == status,
+            PollDocument.From(changed),
+            cancellationToken: cancellationToken);
+        return replaced.MatchedCount == 1;
+    }
+
     public async Task<Poll?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var document = await _polls.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);

@@ -68,7 +68,7 @@ internal sealed class MongoReportStore(IMongoDatabase database) : IReportStore
     }
 
     public Task<IReadOnlyList<ProblemReport>> ListByResidentAsync(string residentId, CancellationToken cancellationToken) =>
-        ListAsync(Filter.AnyEq(d => d.FollowerIds, residentId), newestFirst: true, limit: null, cancellationToken);
+        ListAsync(Filter.AnyEq(d => d.FollowerIds, residentId), newestFirst: true, limit: null, offset: 0, cancellationToken);
 
     public Task<IReadOnlyList<ProblemReport>> ListOpenInBoxAsync(ReportCategory category, GeoBox box, CancellationToken cancellationToken) =>
         ListAsync(
@@ -78,6 +78,7 @@ internal sealed class MongoReportStore(IMongoDatabase database) : IReportStore
                 & Filter.Gte(d => d.Longitude, box.MinLongitude) & Filter.Lte(d => d.Longitude, box.MaxLongitude),
             newestFirst: false,
             limit: null,
+            offset: 0,
             cancellationToken);
 
     public Task<IReadOnlyList<ProblemReport>> ListForModerationAsync(string communityId, ReportStatus status, CancellationToken cancellationToken) =>
@@ -85,6 +86,7 @@ internal sealed class MongoReportStore(IMongoDatabase database) : IReportStore
             Filter.Eq(d => d.CommunityId, communityId) & Filter.Eq(d => d.Status, status.ToString()),
             newestFirst: false,
             limit: null,
+            offset: 0,
             cancellationToken);
 
     public Task<IReadOnlyList<ProblemReport>> ListAsync(ReportFilter filter, CancellationToken cancellationToken)
@@ -115,7 +117,7 @@ internal sealed class MongoReportStore(IMongoDatabase database) : IReportStore
             query &= Filter.Lt(d => d.CreatedAt, DocumentFormat.ToStored(before));
         }
 
-        return ListAsync(query, newestFirst: true, filter.Limit, cancellationToken);
+        return ListAsync(query, newestFirst: true, filter.Limit, filter.Offset, cancellationToken);
     }
 
     private static FilterDefinitionBuilder<ReportDocument> Filter => Builders<ReportDocument>.Filter;
@@ -124,13 +126,14 @@ internal sealed class MongoReportStore(IMongoDatabase database) : IReportStore
         await _reports.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<IReadOnlyList<ProblemReport>> ListAsync(
-        FilterDefinition<ReportDocument> filter, bool newestFirst, int? limit, CancellationToken cancellationToken)
+        FilterDefinition<ReportDocument> filter, bool newestFirst, int? limit, int offset, CancellationToken cancellationToken)
     {
         var sort = Builders<ReportDocument>.Sort;
         var found = await _reports.Find(filter)
             .Sort(newestFirst
                 ? sort.Descending(d => d.CreatedAt).Descending(d => d.Number)
                 : sort.Ascending(d => d.CreatedAt).Ascending(d => d.Number))
+            .Skip(offset)
             .Limit(limit)
             .ToListAsync(cancellationToken);
         return [.. found.Select(d => d.ToReport())];

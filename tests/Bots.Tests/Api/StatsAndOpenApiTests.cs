@@ -123,7 +123,11 @@ public sealed class StatsAndOpenApiTests : IAsyncDisposable
             [
                 "/api/v1/broadcasts", "/api/v1/broadcasts/{id}", "/api/v1/broadcasts/{id}/cancel", "/api/v1/communities",
                 "/api/v1/events", "/api/v1/events/{id}", "/api/v1/events/{id}.ics",
-                "/api/v1/polls", "/api/v1/polls/{id}", "/api/v1/polls/{id}/close", "/api/v1/polls/{id}/results", "/api/v1/stats",
+                "/api/v1/ideas", "/api/v1/ideas/{id}", "/api/v1/ideas/{id}/status",
+                "/api/v1/poll-proposals", "/api/v1/poll-proposals/{id}/approve", "/api/v1/poll-proposals/{id}/reject",
+                "/api/v1/polls", "/api/v1/polls/{id}", "/api/v1/polls/{id}/close", "/api/v1/polls/{id}/results",
+                "/api/v1/reports", "/api/v1/reports/{number}", "/api/v1/reports/{number}/replies", "/api/v1/reports/{number}/status",
+                "/api/v1/stats",
             ],
             paths.Order(StringComparer.Ordinal));
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");

@@ -64,7 +64,7 @@ public sealed class Open311BotTests : IAsyncLifetime
         var rate = Assert.Single(await chat.SayAsync(ReportModeration.RateCommand(number, 5)));
         var myData = Assert.Single(await chat.SayAsync("/mydata"));
 
-        Assert.True(resolved.Succeeded);
+        Assert.Equal(ReportModerationOutcome.Done, resolved.Outcome);
         Assert.StartsWith(
             Text("Reports_StatusChanged", number, Text("ReportCategory_Roads"), Text("ReportStatus_Resolved")),
             told.Text,

@@ -25,7 +25,7 @@ public sealed class ReportModerationTests : IDisposable
 
         var result = await Moderation(bot).AcknowledgeAsync(report.Number, Moderator, "Передано до ЖЕК №3", None);
 
-        Assert.Equal(ModerationOutcome.Done, result.Outcome);
+        Assert.Equal(ReportModerationOutcome.Done, result.Outcome);
         var stored = await bot.Reports().GetAsync(report.Number, None);
         Assert.Equal((ReportStatus.Acknowledged, _time.GetUtcNow()), (stored!.Status, stored.UpdatedAt));
         Assert.Equal(new ReportChange(_time.GetUtcNow(), ReportStatus.Acknowledged, Moderator, "Передано до ЖЕК №3"), stored.History[^1]);
@@ -51,7 +51,7 @@ public sealed class ReportModerationTests : IDisposable
             (await moderation.ResolveAsync(report.Number, "m1", "", None)).Outcome,
         };
 
-        Assert.All(outcomes, outcome => Assert.Equal(ModerationOutcome.Done, outcome));
+        Assert.All(outcomes, outcome => Assert.Equal(ReportModerationOutcome.Done, outcome));
         var history = (await bot.Reports().GetAsync(report.Number, None))!.History;
         Assert.Equal(
             [(ReportStatus.New, null, null), (ReportStatus.Acknowledged, "m1", null), (ReportStatus.InProgress, "m2", "Бригада виїхала"), (ReportStatus.Resolved, "m1", null)],
@@ -82,7 +82,7 @@ public sealed class ReportModerationTests : IDisposable
             _ => await moderation.RejectAsync(report.Number, Moderator, "Дублікат", None),
         };
 
-        Assert.Equal(ModerationOutcome.IllegalTransition, result.Outcome);
+        Assert.Equal(ReportModerationOutcome.IllegalTransition, result.Outcome);
         Assert.Equal((status, report.Version), (result.Report!.Status, result.Report.Version));
         Assert.Equal(report.History.Count, (await bot.Reports().GetAsync(report.Number, None))!.History.Count);
         Assert.Empty(await bot.NewRepliesAsync("olena"));
@@ -99,7 +99,7 @@ public sealed class ReportModerationTests : IDisposable
 
         var result = await Moderation(bot).RejectAsync(report.Number, Moderator, reason, None);
 
-        Assert.Equal(ModerationOutcome.TextInvalid, result.Outcome);
+        Assert.Equal(ReportModerationOutcome.TextInvalid, result.Outcome);
         Assert.Equal(ReportStatus.New, (await bot.Reports().GetAsync(report.Number, None))!.Status);
         Assert.Empty(await bot.NewRepliesAsync("olena"));
     }
@@ -112,7 +112,7 @@ public sealed class ReportModerationTests : IDisposable
 
         var result = await Moderation(bot).RejectAsync(report.Number, Moderator, "Ділянка приватна, звертайтеся до власника", None);
 
-        Assert.Equal((ModerationOutcome.Done, ReportStatus.Rejected), (result.Outcome, result.Report!.Status));
+        Assert.Equal((ReportModerationOutcome.Done, ReportStatus.Rejected), (result.Outcome, result.Report!.Status));
         Assert.Equal("Ділянка приватна, звертайтеся до власника", (await bot.Reports().GetAsync(report.Number, None))!.RejectionReason);
         Assert.EndsWith(Text("Reports_RejectionReason", "Ділянка приватна, звертайтеся до власника"), Assert.Single(await bot.NewRepliesAsync("olena")).Text, StringComparison.Ordinal);
     }
@@ -126,7 +126,7 @@ public sealed class ReportModerationTests : IDisposable
         var first = await Moderation(bot).ReplyAsync(report.Number, Moderator, "Дякуємо, передали в ремонтну службу", None);
         var second = await Moderation(bot).ReplyAsync(report.Number, Moderator, "Ремонт заплановано на четвер", None);
 
-        Assert.Equal((ModerationOutcome.Done, ModerationOutcome.Done), (first.Outcome, second.Outcome));
+        Assert.Equal((ReportModerationOutcome.Done, ReportModerationOutcome.Done), (first.Outcome, second.Outcome));
         var stored = await bot.Reports().GetAsync(report.Number, None);
         Assert.Equal(["Дякуємо, передали в ремонтну службу", "Ремонт заплановано на четвер"], stored!.Replies.Select(reply => reply.Text));
         Assert.Equal(ReportStatus.New, stored.Status);
@@ -148,7 +148,7 @@ public sealed class ReportModerationTests : IDisposable
 
         var result = await Moderation(bot).ReplyAsync(report.Number, Moderator, text, None);
 
-        Assert.Equal(ModerationOutcome.TextInvalid, result.Outcome);
+        Assert.Equal(ReportModerationOutcome.TextInvalid, result.Outcome);
         Assert.Empty((await bot.Reports().GetAsync(report.Number, None))!.Replies);
     }
 
@@ -160,7 +160,7 @@ public sealed class ReportModerationTests : IDisposable
 
         var result = await Moderation(bot).ReplyAsync(report.Number, Moderator, new string('ж', ReportModeration.MaxTextLength + 1), None);
 
-        Assert.Equal(ModerationOutcome.TextInvalid, result.Outcome);
+        Assert.Equal(ReportModerationOutcome.TextInvalid, result.Outcome);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class ReportModerationTests : IDisposable
         var acknowledged = await Moderation(bot).AcknowledgeAsync(404, Moderator, null, None);
         var replied = await Moderation(bot).ReplyAsync(404, Moderator, "Текст", None);
 
-        Assert.Equal((ModerationOutcome.NotFound, ModerationOutcome.NotFound), (acknowledged.Outcome, replied.Outcome));
+        Assert.Equal((ReportModerationOutcome.NotFound, ReportModerationOutcome.NotFound), (acknowledged.Outcome, replied.Outcome));
         Assert.Null(acknowledged.Report);
     }
 
@@ -202,7 +202,7 @@ public sealed class ReportModerationTests : IDisposable
 
         var result = await Moderation(bot).ResolveAsync(report.Number, Moderator, null, None);
 
-        Assert.Equal(ModerationOutcome.Done, result.Outcome);
+        Assert.Equal(ReportModerationOutcome.Done, result.Outcome);
         Assert.Single(await bot.NewRepliesAsync("olena"));
         Assert.Empty(await bot.NewRepliesAsync("taras"));
     }

@@ -10,11 +10,8 @@ public sealed record PollListQuery(
     [FromQuery(Name = "community")] string? Community,
     [FromQuery(Name = "status")] string? Status,
     [FromQuery(Name = "offset")] int? Offset,
-    [FromQuery(Name = "limit")] int? Limit)
+    [FromQuery(Name = "limit")] int? Limit) : IPageQuery
 {
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 200;
-
     internal PollStatus? ParsedStatus => EnumName.Parse<PollStatus>(Status);
 }
 
@@ -59,10 +56,14 @@ internal static class EnumName
 
     /// <summary>"open, closed, proposed or rejected".</summary>
     public static string List<T>()
+        where T : struct, Enum => List(Enum.GetValues<T>());
+
+    /// <summary>The given values as <see cref="List{T}()"/> writes them, for a field that takes only some.</summary>
+    public static string List<T>(IReadOnlyList<T> values)
         where T : struct, Enum
     {
-        var names = Enum.GetValues<T>().Select(Of).ToList();
-        return $"{string.Join(", ", names[..^1])} or {names[^1]}";
+        var names = values.Select(Of).ToList();
+        return names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} or {names[^1]}";
     }
 }
 

@@ -47,7 +47,7 @@ internal static class PollEndpoints
         }
 
         var now = time.GetUtcNow();
-        var (offset, limit) = (query.Offset ?? 0, query.Limit ?? PollListQuery.DefaultLimit);
+        var (offset, limit) = Paging.Of(query);
         var page = await polls.ListAsync(
             query.Community is { } one ? [one] : caller.CommunityIds(communities), query.ParsedStatus, now, offset, limit, cancellationToken);
         return TypedResults.Ok(new PollPageResponse([.. page.Select(poll => PollResponse.From(poll, now))], offset, limit));

@@ -9,12 +9,10 @@ internal sealed class PollListQueryValidator : AbstractValidator<PollListQuery>
 {
     public PollListQueryValidator(CommunityDirectory communities)
     {
-        RuleFor(query => query.Community).ExistingCommunity(communities);
+        Include(new PageQueryValidator<PollListQuery>(communities));
         RuleFor(query => query.Status)
             .Must(status => EnumName.Parse<PollStatus>(status) is not null).When(query => query.Status is not null)
             .WithMessage($"The status must be {EnumName.List<PollStatus>()}.");
-        RuleFor(query => query.Offset).GreaterThanOrEqualTo(0);
-        RuleFor(query => query.Limit).InclusiveBetween(1, PollListQuery.MaxLimit);
     }
 }
 

@@ -107,6 +107,27 @@ public sealed class ModerateIdeasTests : IDisposable
         Assert.Equal((AuditActions.Refused, $"command:{IdeaDecisions.ModerateAttempt}", "lviv"), (refused.Action, refused.Target, refused.CommunityId));
     }
 
+    [Fact]
+    public async Task Moderate_ProposalOfABlockedAuthor_NotListedAndACraftedPressPublishesNothing()
+    {
+        await using var bot = await _setup.StartAsync("mykola", "taras", "olena");
+        await bot.GrantAsync("mykola", Role.Moderator, "kamianske");
+        var visible = await ProposeAsync(bot, "olena", "kamianske");
+        var hidden = await ProposeAsync(bot, "taras", "kamianske");
+        var taras = (await bot.ResidentAsync("taras"))!;
+        taras.BlockedAt = _setup.Time.GetUtcNow();
+        await bot.Residents.SaveAsync(taras, CancellationToken.None);
+
+        var list = Assert.Single(await bot.SayAsync("mykola", "/moderate"));
+        var crafted = Assert.Single(await bot.PressAsync("mykola", ModerateDialog.IdeaPrefix + hidden.Id));
+        await bot.PressAsync("mykola", ModerateDialog.Approve);
+
+        Assert.Equal([ModerateDialog.IdeaPrefix + visible.Id], list.AllButtons().Select(button => button.Data));
+        Assert.StartsWith(Text("Problem_ProposalUnavailable"), crafted.Text);
+        Assert.Equal(IdeaStatus.Proposed, (await Ideas(bot).GetAsync(hidden.Id, CancellationToken.None))!.Status);
+        Assert.Empty(await bot.AuditAsync());
+    }
+
     private static IIdeaStore Ideas(EngineHarness bot) => bot.Services<IIdeaStore>();
 
     private async Task<Idea> ProposeAsync(EngineHarness bot, string user, string communityId)

@@ -4,7 +4,6 @@ using Hromada.Core.Dialogs.Admin.Moderate;
 using Hromada.Core.Dialogs.Polls;
 using Hromada.Core.Localization;
 using Hromada.Core.Moderation;
-using ModerationOutcome = Hromada.Core.Moderation.ModerationOutcome;
 using Hromada.Core.Reports;
 using Hromada.Core.Residents;
 using Stateless;
@@ -67,7 +66,7 @@ public sealed class IssuesDialog(
         }
 
         var number = choosing ? ChosenNumber(context) : new IssuesDraft(context.Session).Number;
-        if (number is { } chosen && await decisions.FindAsync(Scope(context), chosen, context.CancellationToken) is { IsOpen: true } report)
+        if (number is { } chosen && await decisions.FindAsync(Scope(context), chosen, context.CancellationToken) is { Subject: { IsOpen: true } report })
         {
             context.Keep(new Chosen(report, await residents.GetAsync(report.ReporterId, context.CancellationToken)));
         }
@@ -86,8 +85,8 @@ public sealed class IssuesDialog(
         Step(machine.Configure(AwaitingReply), TextReceived, Completed,
             () => context.Accept(ReplyRule, context.Message.Text?.Trim() ?? "", reply => draft.Text = reply));
 
-        machine.Configure(Completed).OnEntryAsync(async () => context.Keep(new ActionResult(await decisions.ActAsync(
-            Scope(context), draft.Number!.Value, draft.Action!.Value, draft.Text, context.CancellationToken))));
+        machine.Configure(Completed).OnEntryAsync(async () => context.Keep(new ActionResult((await decisions.ActAsync(
+            Scope(context), draft.Number!.Value, draft.Action!.Value, draft.Text, context.CancellationToken)).Outcome)));
     }
 
     protected override OutboundReply? Ask(IssuesState state, DialogContext context) => state switch

@@ -65,7 +65,7 @@ public sealed class ModerateDialog(
 
         var ideaId = choosing ? IdIn(context.Message.ButtonData, IdeaPrefix) : new AdminDraft(context.Session).IdeaId;
         if (ideaId is not null
-            && await ideas.FindAsync(Scope(context), ideaId, context.CancellationToken) is { } idea
+            && await ideas.FindAsync(Scope(context), ideaId, context.CancellationToken) is { Subject: { } idea }
             && Idea.NextStatuses(idea.Status).Count > 0)
         {
             context.Keep(new ChosenIdea(idea, await residents.GetAsync(idea.AuthorResidentId, context.CancellationToken)));
@@ -91,10 +91,10 @@ public sealed class ModerateDialog(
         {
             var by = Scope(context);
             var outcome = decision.IdeaId is { } ideaId
-                ? await ideas.DecideAsync(by, ideaId, decision.IdeaStatus ?? IdeaStatus.Rejected, decision.Reason, context.CancellationToken)
+                ? (await ideas.DecideAsync(by, ideaId, decision.IdeaStatus ?? IdeaStatus.Rejected, decision.Reason, context.CancellationToken)).Outcome
                 : decision.ClosesAt is { } closesAt
-                ? await moderation.ApproveAsync(by, draft.PollId!, context.Now, closesAt, context.CancellationToken)
-                : await moderation.RejectAsync(by, draft.PollId!, decision.Reason!, context.CancellationToken);
+                ? (await moderation.ApproveAsync(by, draft.PollId!, context.Now, closesAt, context.CancellationToken)).Outcome
+                : (await moderation.RejectAsync(by, draft.PollId!, decision.Reason!, context.CancellationToken)).Outcome;
             context.Keep(new ActionResult(outcome));
         });
     }
