@@ -38,7 +38,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         await _api.DisposeAsync();
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact]
     public async Task Deliver_BotApiFailsWith500sDroppedConnectionsAnd429Storm_EveryReplyDeliveredOnce()
     {
         // Each message gets four tries from the HTTP client (1 + Telegram:MaxRetries), so four 500s per

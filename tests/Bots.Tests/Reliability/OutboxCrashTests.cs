@@ -37,7 +37,7 @@ public sealed class OutboxCrashTests
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    [Fact(Timeout = 60_000)]
+    [Fact]
     public async Task Deliver_HostKilledMidDeliveryThreeTimes_EveryAcknowledgedUpdateAnsweredAndDuplicatesBounded()
     {
         var watch = Stopwatch.StartNew();

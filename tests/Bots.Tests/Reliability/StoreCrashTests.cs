@@ -28,7 +28,7 @@ public sealed class StoreCrashTests
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    [Fact(Timeout = 240_000)]
+    [Fact]
     public async Task Write_HostKilledDuringHeavyWritesThirtyTimes_StoreOpensEveryTimeAndKeepsEveryAcknowledgedUpdate()
     {
         var watch = Stopwatch.StartNew();
