@@ -31,6 +31,14 @@ internal static class StoreBench
         using var folder = new TempFolder();
         var database = options.Text("database") ?? Path.Combine(folder.Path, "hromada.db");
         var layout = new Layout(residents, polls, ballots, communities);
+        if (layout.BallotsPerPoll > layout.ResidentsPerCommunity)
+        {
+            // More would be the same residents voting again: changed votes, which the statuses count otherwise.
+            throw new BenchFailedException(
+                $"A poll's ballots come from its community's residents, {layout.ResidentsPerCommunity:N0} here: " +
+                $"--ballots may be at most {(long)layout.ResidentsPerCommunity * polls:N0} with these figures (the full-scale run casts half of that).");
+        }
+
         if (!File.Exists(database))
         {
             var seeding = Stopwatch.StartNew();
@@ -188,7 +196,7 @@ internal static class StoreBench
 
         public int PollsPerCommunity => (Polls + communities.Length - 1) / communities.Length;
 
-        private int ResidentsPerCommunity => Residents / communities.Length;
+        public int ResidentsPerCommunity => Residents / communities.Length;
 
         public string CommunityOf(int resident) => communities[resident % communities.Length];
 
