@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using Hromada.Core;
 using Hromada.Core.Conversations;
 using Hromada.Core.Polls;
 using Hromada.Core.Residents;
+using Hromada.Core.Statuses;
 using Hromada.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,8 @@ namespace Hromada.Bench;
 /// <summary>
 /// The host's own stores on a LiteDB file, opened in the bench process to seed it before the host
 /// starts (LiteDB's direct mode lets one process hold the file, so the bench closes it first).
-/// Everything goes through the store ports, as the host would write it.
+/// Everything goes through the store ports, as the host would write it; Core's services are
+/// registered too (never started), for the work the bench times outside the host.
 /// </summary>
 internal sealed class BenchStores : IAsyncDisposable
 {
@@ -30,6 +33,9 @@ internal sealed class BenchStores : IAsyncDisposable
 
     public IBallotStore Ballots => _services.GetRequiredService<IBallotStore>();
 
+    /// <summary>Core's nightly recomputation on these stores, as the host's sweep runs it.</summary>
+    public StatusRecomputation StatusRecomputation => _services.GetRequiredService<StatusRecomputation>();
+
     public static BenchStores Open(string liteDbPath)
     {
         var configuration = new ConfigurationBuilder()
@@ -37,6 +43,8 @@ internal sealed class BenchStores : IAsyncDisposable
             .Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
         services.AddPersistence();
+        services.AddLogging();
+        services.AddHromadaCore();
         return new BenchStores(services.BuildServiceProvider());
     }
 

@@ -38,6 +38,15 @@ internal sealed partial class OutboxDispatcher : BackgroundService
     private TaskCompletionSource _nextClaimRound = NewRound();
     private bool _backlog;
 
+    /// <summary>
+    /// Messages finished here (recorded as sent or failed, or their chat dropped) since the current
+    /// claim began. That claim may have read the store before their outcome was committed and hand
+    /// them back as due, their leases having run out while they were sent; taking them then would
+    /// send them again. A claim begun after an outcome was committed reads it, so the set starts
+    /// empty with each claim.
+    /// </summary>
+    private readonly HashSet<long> _finishedDuringClaim = [];
+
     /// <summary>Cancelled only when the host gives up waiting for in-flight sends to finish.</summary>
     private readonly CancellationTokenSource _abortSends = new();
 
@@ -119,6 +128,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
             round = _nextClaimRound;
             _nextClaimRound = NewRound();
             limit = Math.Max(_options.BatchSize - _held.Count, _held.Values.Count(IsLapsed));
+            _finishedDuringClaim.Clear();
         }
 
         try
@@ -133,7 +143,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
             lock (_lock)
             {
                 _backlog = claimed.Count == limit;
-                foreach (var message in claimed)
+                foreach (var message in claimed.Where(message => !_finishedDuringClaim.Contains(message.Id)))
                 {
                     Take(message, now + _options.Lease, stoppingToken);
                 }
@@ -408,6 +418,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         });
         lock (_lock)
         {
+            _finishedDuringClaim.UnionWith(lane.Queue.Select(dropped => dropped.Message.Id));
             LetGo(lane);
         }
     }
@@ -424,6 +435,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         {
             lane.Queue.Remove(held);
             _held.Remove(held.Message.Id);
+            _finishedDuringClaim.Add(held.Message.Id);
             if (_backlog && _held.Count <= _options.BatchSize / 2)
             {
                 _signal.Notify();

@@ -21,4 +21,28 @@ internal static class Waiting
             await Task.Delay(TimeSpan.FromMilliseconds(5), TestContext.Current.CancellationToken);
         }
     }
+
+    /// <summary>
+    /// Like <see cref="UntilAsync(Func{bool}, Func{string}, TimeSpan)"/>, but gives up only once
+    /// <paramref name="progress"/> has stood still for <paramref name="stall"/>: long work on a busy
+    /// machine is slow, not stuck, and a fixed limit would fail it.
+    /// </summary>
+    public static async Task WhileProgressingAsync(Func<bool> done, Func<int> progress, Func<string> failure, TimeSpan stall)
+    {
+        var last = progress();
+        var movedAt = Stopwatch.GetTimestamp();
+        while (!done())
+        {
+            if (progress() is var now && now != last)
+            {
+                (last, movedAt) = (now, Stopwatch.GetTimestamp());
+            }
+            else if (Stopwatch.GetElapsedTime(movedAt) > stall)
+            {
+                Assert.Fail($"Gave up after {stall.TotalSeconds} s without progress: {failure()}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TestContext.Current.CancellationToken);
+        }
+    }
 }
