@@ -48,6 +48,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<LiteDbApiKeyStore>();
         services.AddSingleton<LiteDbSweepStore>();
         services.AddSingleton<LiteDbBroadcastStore>();
+        services.AddSingleton<LiteDbConversationTurnStore>();
 
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoUrl));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
@@ -69,6 +70,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<MongoApiKeyStore>();
         services.AddSingleton<MongoSweepStore>();
         services.AddSingleton<MongoBroadcastStore>();
+        services.AddSingleton<MongoConversationTurnStore>();
         services.AddHostedService<MongoIndexInitializer>();
 
         services.AddSingleton(Pick<IInboxStore, LiteDbInboxStore, MongoInboxStore>);
@@ -89,6 +91,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton(Pick<IApiKeyStore, LiteDbApiKeyStore, MongoApiKeyStore>);
         services.AddSingleton(Pick<ISweepStore, LiteDbSweepStore, MongoSweepStore>);
         services.AddSingleton(Pick<IBroadcastStore, LiteDbBroadcastStore, MongoBroadcastStore>);
+        services.AddSingleton(Pick<IConversationTurnStore, LiteDbConversationTurnStore, MongoConversationTurnStore>);
         return services;
     }
 

@@ -88,23 +88,31 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         Assert.Equal(ResidentStatus.OpinionLeader, (await Residents.GetAsync(listed[499], Ct))?.Status);
     }
 
-    private static Stores StoresOn(LiteDatabase database, LiteDbWriter writer) => new(
-        new LiteDbInboxStore(database, writer),
-        new LiteDbOutboxStore(database, writer),
-        new LiteDbSessionStore(database, writer),
-        new LiteDbResidentStore(database, writer),
-        new LiteDbCommunityStore(database),
-        new LiteDbPollStore(database),
-        new LiteDbBallotStore(database, writer),
-        new LiteDbLinkCodeStore(database),
-        new LiteDbIdeaStore(database),
-        new LiteDbEventStore(database),
-        new LiteDbRsvpStore(database),
-        new LiteDbReportStore(database),
-        new LiteDbRoleStore(database),
-        new LiteDbAuditStore(database),
-        new LiteDbCommunityStatsStore(database),
-        new LiteDbApiKeyStore(database),
-        new LiteDbSweepStore(database),
-        new LiteDbBroadcastStore(database));
+    private static Stores StoresOn(LiteDatabase database, LiteDbWriter writer)
+    {
+        var inbox = new LiteDbInboxStore(database, writer);
+        var outbox = new LiteDbOutboxStore(database, writer);
+        var sessions = new LiteDbSessionStore(database, writer);
+        var residents = new LiteDbResidentStore(database, writer);
+        return new(
+            inbox,
+            outbox,
+            sessions,
+            residents,
+            new LiteDbCommunityStore(database),
+            new LiteDbPollStore(database),
+            new LiteDbBallotStore(database, writer),
+            new LiteDbLinkCodeStore(database),
+            new LiteDbIdeaStore(database),
+            new LiteDbEventStore(database),
+            new LiteDbRsvpStore(database),
+            new LiteDbReportStore(database),
+            new LiteDbRoleStore(database),
+            new LiteDbAuditStore(database),
+            new LiteDbCommunityStatsStore(database),
+            new LiteDbApiKeyStore(database),
+            new LiteDbSweepStore(database),
+            new LiteDbBroadcastStore(database),
+            new LiteDbConversationTurnStore(writer, sessions, outbox, residents, inbox));
+    }
 }

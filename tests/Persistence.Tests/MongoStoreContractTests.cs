@@ -20,11 +20,15 @@ public sealed class MongoStoreContractTests : StoreContractTests
         _client = new MongoClient(url);
         var database = _client.GetDatabase(_databaseName);
         await MongoIndexInitializer.CreateIndexesAsync(database, TestContext.Current.CancellationToken);
+        var inbox = new MongoInboxStore(database);
+        var outbox = new MongoOutboxStore(database);
+        var sessions = new MongoSessionStore(database);
+        var residents = new MongoResidentStore(database);
         return new(
-            new MongoInboxStore(database),
-            new MongoOutboxStore(database),
-            new MongoSessionStore(database),
-            new MongoResidentStore(database),
+            inbox,
+            outbox,
+            sessions,
+            residents,
             new MongoCommunityStore(database),
             new MongoPollStore(database),
             new MongoBallotStore(database),
@@ -38,7 +42,8 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoCommunityStatsStore(database),
             new MongoApiKeyStore(database),
             new MongoSweepStore(database),
-            new MongoBroadcastStore(database));
+            new MongoBroadcastStore(database),
+            new MongoConversationTurnStore(sessions, outbox, residents, inbox));
     }
 
     public override async ValueTask DisposeAsync()

@@ -53,6 +53,8 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     protected IBroadcastStore Broadcasts => Opened.Broadcasts;
 
+    protected IConversationTurnStore Turns => Opened.Turns;
+
     private Stores Opened => _stores ?? throw new InvalidOperationException("The stores are opened in InitializeAsync.");
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -97,5 +99,6 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         ICommunityStatsStore Stats,
         IApiKeyStore ApiKeys,
         ISweepStore Sweeps,
-        IBroadcastStore Broadcasts);
+        IBroadcastStore Broadcasts,
+        IConversationTurnStore Turns);
 }

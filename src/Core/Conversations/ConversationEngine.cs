@@ -4,12 +4,13 @@ using Microsoft.Extensions.Logging;
 
 namespace Hromada.Core.Conversations;
 
-/// <summary>Applies one inbox entry: routes it to a dialog, then stores replies, resident and session.</summary>
+/// <summary>Applies one inbox entry: routes it to a dialog, then stores replies, resident and session as one turn.</summary>
 public sealed partial class ConversationEngine(
     IInboxStore inbox,
     ISessionStore sessions,
     IResidentStore residents,
     IOutboxStore outbox,
+    IConversationTurnStore turns,
     DialogRegistry dialogs,
     OutboxSignal outboxSignal,
     ConversationOptions options,
@@ -33,8 +34,6 @@ public sealed partial class ConversationEngine(
                     throw new InvalidOperationException($"Session of {entry.Message.Sender} kept changing.");
                 }
             }
-
-            await inbox.MarkAsync(entry.Sequence, InboxStatus.Handled, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -51,7 +50,9 @@ public sealed partial class ConversationEngine(
         var session = await sessions.FindAsync(key, cancellationToken) ?? new ConversationSession { Key = key };
         if (session.LastSequence >= entry.Sequence)
         {
-            return true; // Applied before a crash; only the inbox mark was missing.
+            // Applied before a crash; only the inbox mark was missing.
+            await inbox.MarkAsync(entry.Sequence, InboxStatus.Handled, cancellationToken);
+            return true;
         }
 
         var resident = await residents.FindByIdentityAsync(message.Sender, cancellationToken);
@@ -67,12 +68,21 @@ public sealed partial class ConversationEngine(
         }
 
         await RouteAsync(context);
-        await StoreAsync(entry, context, cancellationToken);
 
         session.LastSequence = entry.Sequence;
         session.UpdatedAt = now;
         session.Language = context.Resident is null ? context.Language : null;
-        return await sessions.TrySaveAsync(session, cancellationToken);
+        if (!await turns.TryCommitAsync(TurnOf(entry, context), cancellationToken))
+        {
+            return false;
+        }
+
+        if (context.Replies.Count > 0)
+        {
+            outboxSignal.Notify();
+        }
+
+        return true;
     }
 
     private async Task RouteAsync(DialogContext context)
@@ -155,31 +165,19 @@ public sealed partial class ConversationEngine(
     private static OutboundReply WithMenuButton(DialogContext context, string key) =>
         new(context.Text(key)) { Buttons = [[new ReplyButton(context.Text("Menu_Button"), "/menu")]] };
 
-    /// <summary>
-    /// Replies first (their keys derive from the inbox sequence, so a redo stores nothing twice),
-    /// then the resident; the session, saved last by the caller, marks the entry applied.
-    /// </summary>
-    private async Task StoreAsync(InboxEntry entry, DialogContext context, CancellationToken cancellationToken)
+    /// <summary>The replies' keys derive from the inbox sequence, so a redo after a crash stores nothing twice.</summary>
+    private static ConversationTurn TurnOf(InboxEntry entry, DialogContext context)
     {
         var message = entry.Message;
         var replies = context.Replies
             .Select((reply, index) => new OutboxMessage(
                 0, $"in:{entry.Sequence}:{index}", message.Channel, message.ChatId, reply, OutboxStatus.Pending, context.Now))
             .ToList();
-        if (replies.Count > 0)
+        return new ConversationTurn(entry.Sequence, context.Session, replies)
         {
-            await outbox.AddAsync(replies, cancellationToken);
-            outboxSignal.Notify();
-        }
-
-        if (context.ResidentForgotten && context.Resident is not null)
-        {
-            await residents.DeleteAsync(context.Resident.Id, cancellationToken);
-        }
-        else if (context.ResidentChanged && context.Resident is not null)
-        {
-            await residents.SaveAsync(context.Resident, cancellationToken);
-        }
+            SavedResident = context.ResidentChanged ? context.Resident : null,
+            ForgottenResidentId = context.ResidentForgotten ? context.Resident?.Id : null,
+        };
     }
 
     private async Task ApologiseAsync(InboxEntry entry, CancellationToken cancellationToken)

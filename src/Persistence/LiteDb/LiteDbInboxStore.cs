@@ -48,16 +48,16 @@ internal sealed class LiteDbInboxStore : IInboxStore
         return Task.FromResult<IReadOnlyList<InboxEntry>>([.. pending.Select(d => d.ToEntry())]);
     }
 
-    public Task MarkAsync(long sequence, InboxStatus status, CancellationToken cancellationToken)
+    public Task MarkAsync(long sequence, InboxStatus status, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(() => Mark(sequence, status));
+
+    /// <summary>On the writer's thread only.</summary>
+    internal void Mark(long sequence, InboxStatus status)
     {
-        var name = status.ToString();
-        return _writer.WriteAsync(() =>
+        if (_inbox.FindById(sequence) is { } document)
         {
-            if (_inbox.FindById(sequence) is { } document)
-            {
-                document.Status = name;
-                _inbox.Update(document);
-            }
-        });
+            document.Status = status.ToString();
+            _inbox.Update(document);
+        }
     }
 }

@@ -18,6 +18,9 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
     /// </summary>
     private readonly LiteDbWriter _writer;
 
+    /// <summary>The highest id given, once known; read and written on the writer's thread only.</summary>
+    private long? _lastId;
+
     public LiteDbOutboxStore(LiteDatabase database, LiteDbWriter writer)
     {
         _writer = writer;
@@ -36,20 +39,26 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
     }
 
     public Task AddAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(() =>
+        _writer.WriteAsync(() => Add(messages));
+
+    /// <summary>Stores the messages whose keys are new, in order. On the writer's thread only.</summary>
+    internal void Add(IReadOnlyList<OutboxMessage> messages)
+    {
+        var seen = new HashSet<string>();
+        var added = messages
+            .Where(m => seen.Add(m.IdempotencyKey) && !_outbox.Exists(Query.EQ(nameof(OutboxDocument.IdempotencyKey), m.IdempotencyKey)))
+            .ToList();
+        if (added.Count == 0)
         {
-            // Ids are given here, not by LiteDB, because the claim order is built from them.
-            var lastId = _outbox.Query().OrderByDescending(d => d.Id).Select(d => d.Id).FirstOrDefault();
-            var seen = new HashSet<string>();
-            var added = messages
-                .Where(m => seen.Add(m.IdempotencyKey) && !_outbox.Exists(d => d.IdempotencyKey == m.IdempotencyKey))
-                .Select((m, i) => Queued(OutboxDocument.From(m, lastId + 1 + i)))
-                .ToList();
-            if (added.Count > 0)
-            {
-                _outbox.InsertBulk(added);
-            }
-        });
+            return;
+        }
+
+        // Ids are given here, not by LiteDB, because the claim order is built from them. The last one
+        // is read once: a batch rolled back leaves a gap, which the order does not mind.
+        var lastId = _lastId ??= _outbox.Query().OrderByDescending(d => d.Id).Select(d => d.Id).FirstOrDefault();
+        _outbox.InsertBulk(added.Select((m, i) => Queued(OutboxDocument.From(m, lastId + 1 + i))));
+        _lastId = lastId + added.Count;
+    }
 
     /// <summary>
     /// Walks the claim-order index from its start and stops at the limit, so a claim costs the same

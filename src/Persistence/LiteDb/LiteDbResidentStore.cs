@@ -45,17 +45,7 @@ internal sealed class LiteDbResidentStore : IResidentStore
     public async Task SaveAsync(Resident resident, CancellationToken cancellationToken)
     {
         var document = ResidentDocument.From(resident);
-        var saved = await _writer.WriteAsync(() =>
-        {
-            if (document.IdentityKeys.Any(key => FindByKey(key) is { } owner && owner.Id != document.Id))
-            {
-                return false;
-            }
-
-            _residents.Upsert(document);
-            return true;
-        });
-        if (!saved)
+        if (!await _writer.WriteAsync(() => TrySave(document)))
         {
             throw ResidentDocument.IdentityTaken();
         }
@@ -82,7 +72,22 @@ internal sealed class LiteDbResidentStore : IResidentStore
     }
 
     public Task DeleteAsync(string id, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(() => _residents.Delete(id));
+        _writer.WriteAsync(() => Delete(id));
+
+    /// <summary>Stores the resident unless one of its identities is another resident's (false, nothing written). On the writer's thread only.</summary>
+    internal bool TrySave(ResidentDocument document)
+    {
+        if (document.IdentityKeys.Any(key => FindByKey(key) is { } owner && owner.Id != document.Id))
+        {
+            return false;
+        }
+
+        _residents.Upsert(document);
+        return true;
+    }
+
+    /// <summary>On the writer's thread only.</summary>
+    internal void Delete(string id) => _residents.Delete(id);
 
     public Task<IReadOnlyList<Resident>> ListFollowingAsync(
         IReadOnlyCollection<string>? communityIds, string? afterId, int limit, CancellationToken cancellationToken)

@@ -25,12 +25,12 @@ internal sealed class LiteDbSessionStore : ISessionStore
         var expected = session.Version;
         var saved = await _writer.WriteAsync(() =>
         {
-            if ((_sessions.FindById(document.Id)?.Version ?? 0) != expected)
+            if (!IsStoredVersion(document.Id, expected))
             {
                 return false;
             }
 
-            _sessions.Upsert(document);
+            Upsert(document);
             return true;
         });
         if (saved)
@@ -40,6 +40,12 @@ internal sealed class LiteDbSessionStore : ISessionStore
 
         return saved;
     }
+
+    /// <summary>True when the stored session has this version (0: none is stored). On the writer's thread only.</summary>
+    internal bool IsStoredVersion(string key, long version) => (_sessions.FindById(key)?.Version ?? 0) == version;
+
+    /// <summary>On the writer's thread only.</summary>
+    internal void Upsert(SessionDocument document) => _sessions.Upsert(document);
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         _writer.WriteAsync(() => _sessions.Delete(key));
