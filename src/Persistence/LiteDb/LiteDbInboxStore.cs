@@ -27,7 +27,7 @@ internal sealed class LiteDbInboxStore : IInboxStore
         var document = InboxDocument.From(message, sequence: 0);
         return _writer.WriteAsync(() =>
         {
-            if (_inbox.Exists(d => d.UpdateKey == document.UpdateKey))
+            if (_inbox.Exists("$.UpdateKey = @0", document.UpdateKey))
             {
                 return null;
             }

@@ -21,6 +21,13 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
     /// <summary>The highest id given, once known; read and written on the writer's thread only.</summary>
     private long? _lastId;
 
+    /// <summary>
+    /// Claimed messages and when their leases end, kept in memory (on the writer's thread): in direct
+    /// mode this process alone opens the file, so no other dispatcher can claim, and after a crash
+    /// every pending message is due again at once. A claim costs no write.
+    /// </summary>
+    private readonly Dictionary<long, DateTime> _leases = [];
+
     public LiteDbOutboxStore(LiteDatabase database, LiteDbWriter writer)
     {
         _writer = writer;
@@ -46,7 +53,7 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
     {
         var seen = new HashSet<string>();
         var added = messages
-            .Where(m => seen.Add(m.IdempotencyKey) && !_outbox.Exists(Query.EQ(nameof(OutboxDocument.IdempotencyKey), m.IdempotencyKey)))
+            .Where(m => seen.Add(m.IdempotencyKey) && !_outbox.Exists("$.IdempotencyKey = @0", m.IdempotencyKey))
             .ToList();
         if (added.Count == 0)
         {
@@ -71,17 +78,23 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
         var leasedUntil = DocumentFormat.ToStored(now + lease);
         return _writer.WriteAsync<IReadOnlyList<OutboxMessage>>(() =>
         {
+            foreach (var ended in _leases.Where(pair => pair.Value <= dueBy).Select(pair => pair.Key).ToList())
+            {
+                _leases.Remove(ended);
+            }
+
             var claimed = _outbox.Query()
                 .Where(d => d.QueueOrder >= 0 && d.DueAt <= dueBy)
                 .OrderBy(d => d.QueueOrder)
-                .Limit(limit)
+                .ToEnumerable()
+                .Where(d => !_leases.ContainsKey(d.Id))
+                .Take(limit)
                 .ToList();
             foreach (var document in claimed)
             {
-                document.DueAt = leasedUntil;
+                _leases[document.Id] = leasedUntil;
             }
 
-            _outbox.Update(claimed);
             return [.. claimed.Select(d => d.ToMessage())];
         });
     }
@@ -211,9 +224,11 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
     /// </summary>
     private static long OutOfQueue(long id) => -id;
 
+    /// <summary>Ends the message's lease too: it is done, or put back in the queue to be claimed anew when due.</summary>
     private Task Change(long id, Action<OutboxDocument> change) =>
         _writer.WriteAsync(() =>
         {
+            _leases.Remove(id);
             if (_outbox.FindById(id) is { } document)
             {
                 change(document);
