@@ -26,6 +26,7 @@ internal static class BroadcastBench
         var rate = options.Int("rate", 1000);
         var perChat = options.Time("per-chat", TimeSpan.FromSeconds(1));
         var writers = Math.Min(options.Int("writers", 200), residents);
+        var slots = options.Int("slots", 16);
         var limits = new TelegramLimits(rate, perChat, Burst: Math.Max(rate / 20, 1));
         var table = new ResultTable(
             $"broadcast: {residents:N0} residents, {rate}/s bot-wide and one per {perChat.TotalSeconds:0.##} s per chat (fake and host alike), {writers} residents writing meanwhile");
@@ -40,7 +41,7 @@ internal static class BroadcastBench
         await using var api = await FakeBotApi.StartAsync(limits);
         var watch = new Deliveries(residents);
         api.Sent += watch.Record;
-        var settings = HostSettings(api, database, rate, perChat);
+        var settings = HostSettings(api, database, rate, perChat, slots);
         await using var host = await HostProcess.StartHostAsync(settings, cancellationToken);
 
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
@@ -70,7 +71,7 @@ internal static class BroadcastBench
             .Print();
     }
 
-    private static IEnumerable<(string, string)> HostSettings(FakeBotApi api, string database, int rate, TimeSpan perChat) =>
+    private static IEnumerable<(string, string)> HostSettings(FakeBotApi api, string database, int rate, TimeSpan perChat, int slots) =>
     [
         ("Storage:LiteDbPath", database),
         ("Telegram:Token", FakeBotApi.Token),
@@ -79,6 +80,7 @@ internal static class BroadcastBench
         ("Telegram:WebhookSecret", WebhookBench.Secret),
         ("Outbox:Telegram:MessagesPerSecond", rate.ToString(CultureInfo.InvariantCulture)),
         ("Outbox:Telegram:PerChatInterval", perChat.ToString()),
+        ("Outbox:MaxConcurrency", slots.ToString(CultureInfo.InvariantCulture)),
         ("Logging:LogLevel:Default", "Warning"),
         ("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning"),
     ];

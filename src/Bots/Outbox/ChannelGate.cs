@@ -11,7 +11,13 @@ namespace Hromada.Bots.Outbox;
 /// </summary>
 internal sealed class ChannelGate : IDisposable
 {
+    /// <summary>How often the bucket is refilled; what a refill adds follows the time actually passed.</summary>
+    private static readonly TimeSpan RefillEvery = TimeSpan.FromMilliseconds(10);
+
+    private static readonly TimeSpan BucketHolds = TimeSpan.FromMilliseconds(10);
+
     private readonly TokenBucketRateLimiter? _limiter;
+    private readonly ITimer? _refill;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _broadcastTurn = new(1, 1);
@@ -22,16 +28,22 @@ internal sealed class ChannelGate : IDisposable
         _time = time;
         if (limit.MessagesPerSecond > 0)
         {
-            // One token at a time, refilled evenly: never more than the rate in any second, no bursts.
+            // Refilled by the time passed, not a fixed amount per timer tick, so a tick that comes late
+            // loses nothing (a 1 ms period ticked every 4 ms capped 1,000/s at 243/s) as long as the
+            // bucket holds what the late tick adds: 10 ms' worth, at least two. No second sees more
+            // than the rate and that much; a bigger bucket lets sends bunch up at the platform (429s).
             _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
-                TokenLimit = 1,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / limit.MessagesPerSecond),
+                TokenLimit = Math.Max(2, (int)Math.Ceiling(limit.MessagesPerSecond * BucketHolds.TotalSeconds)),
+                TokensPerPeriod = limit.MessagesPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                 QueueLimit = int.MaxValue,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
+                AutoReplenishment = false,
             });
+
+            // Real time, as the limiter measures the time passed with the stopwatch.
+            _refill = TimeProvider.System.CreateTimer(_ => _limiter.TryReplenish(), null, RefillEvery, RefillEvery);
         }
     }
 
@@ -69,6 +81,7 @@ internal sealed class ChannelGate : IDisposable
 
     public void Dispose()
     {
+        _refill?.Dispose();
         _limiter?.Dispose();
         _broadcastTurn.Dispose();
     }

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Hromada.Bots.Outbox;
+using Hromada.Core.Conversations;
+
+namespace Hromada.Bots.Tests.Outbox;
+
+public sealed class ChannelGateTests
+{
+    [Fact]
+    public async Task WaitAsync_MoreWaitersThanTheRate_LetsTheRateThroughAndNeverMoreInAnySecond()
+    {
+        const int rate = 100;
+        using var gate = new ChannelGate(new ChannelRateLimit { MessagesPerSecond = rate }, TimeProvider.System);
+        var passed = new List<long>();
+
+        await Task.WhenAll(Enumerable.Range(0, 150).Select(async i =>
+        {
+            await gate.WaitAsync(i % 2 == 0 ? OutboxPriority.Reply : OutboxPriority.Broadcast, TestContext.Current.CancellationToken);
+            lock (passed)
+            {
+                passed.Add(Stopwatch.GetTimestamp());
+            }
+        }));
+
+        // At 100/s the bucket holds two tokens (its least), full at the start. The lower bound is
+        // loose (timers run late on a busy machine) but catches a bucket refilled per tick, which
+        // let through a quarter of the rate.
+        var times = passed.Order().ToList();
+        var busiestSecond = times.Max(start => times.Count(t => t >= start && t - start < Stopwatch.Frequency));
+        Assert.Equal(150, times.Count);
+        Assert.InRange(busiestSecond, rate / 2, rate + 2);
+    }
+}
