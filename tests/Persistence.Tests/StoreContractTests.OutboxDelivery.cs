@@ -63,6 +63,46 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task ClaimDueAsync_ReplyAddedWhileABroadcastIsClaimed_ReturnsTheReplyBeforeTheRestOfTheBroadcast()
+    {
+        await Outbox.AddAsync([Broadcast("b1", chatId: "601"), Broadcast("b2", chatId: "602"), Broadcast("b3", chatId: "603")], Ct);
+        await Outbox.ClaimDueAsync(Now, Lease, 2, Ct);
+        await Outbox.AddAsync([Reply("r1")], Ct);
+
+        var claimed = await Outbox.ClaimDueAsync(Now, Lease, 10, Ct);
+
+        Assert.Equal(["r1", "b3"], Keys(claimed));
+    }
+
+    [Fact]
+    public async Task ClaimDueAsync_MessagePutOffBehindLeasedOnes_ClaimedAgainOnceDue()
+    {
+        await Outbox.AddAsync([Broadcast("b1", chatId: "601"), Broadcast("b2", chatId: "602"), Broadcast("b3", chatId: "603")], Ct);
+        var first = await Outbox.ClaimDueAsync(Now, Lease, 3, Ct);
+        await Outbox.RetryLaterAsync(first[0].Id, Now.AddSeconds(30), "Rate limited by the platform.", Ct);
+
+        var beforeDue = await Outbox.ClaimDueAsync(Now.AddSeconds(29), Lease, 10, Ct);
+        var onceDue = await Outbox.ClaimDueAsync(Now.AddSeconds(30), Lease, 10, Ct);
+
+        Assert.Empty(beforeDue);
+        Assert.Equal(["b1"], Keys(onceDue));
+    }
+
+    [Fact]
+    public async Task ClaimDueAsync_LeaseOverBehindMessagesSentMeanwhile_ClaimsItAgain()
+    {
+        await Outbox.AddAsync([Broadcast("b1", chatId: "601"), Broadcast("b2", chatId: "602")], Ct);
+        var first = await Outbox.ClaimDueAsync(Now, Lease, 2, Ct);
+        await Outbox.MarkSentAsync(first[1].Id, "77", Now, Ct);
+        await Outbox.AddAsync([Broadcast("b3", chatId: "603")], Ct);
+        await Outbox.ClaimDueAsync(Now, Lease, 10, Ct);
+
+        var afterLease = await Outbox.ClaimDueAsync(Now + Lease, Lease, 10, Ct);
+
+        Assert.Equal(["b1", "b3"], Keys(afterLease));
+    }
+
+    [Fact]
     public async Task ClaimDueAsync_ManyCallersConcurrently_NeverReturnTheSameMessageTwice()
     {
         await Outbox.AddAsync([.. Enumerable.Range(0, 60).Select(i => Reply($"m{i}", chatId: $"{i % 7}"))], Ct);
