@@ -59,19 +59,23 @@ internal sealed class ChannelGate : IDisposable
         }
     }
 
-    /// <summary>Returns when one message may go: the pause is over and the bucket gave a token.</summary>
-    public async Task WaitAsync(OutboxPriority priority, CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns holding one of <paramref name="sendSlots"/> once one message may go: the pause is over
+    /// and the bucket gave a token. The slot comes first, so a message goes the moment it has its
+    /// token; tokens taken while every slot was busy made sends bunch up at the platform (429s).
+    /// </summary>
+    public async Task WaitAsync(OutboxPriority priority, SemaphoreSlim sendSlots, CancellationToken cancellationToken)
     {
         if (priority == OutboxPriority.Reply)
         {
-            await WaitForTokenAsync(cancellationToken);
+            await WaitForSlotAndTokenAsync(sendSlots, cancellationToken);
             return;
         }
 
         await _broadcastTurn.WaitAsync(cancellationToken);
         try
         {
-            await WaitForTokenAsync(cancellationToken);
+            await WaitForSlotAndTokenAsync(sendSlots, cancellationToken);
         }
         finally
         {
@@ -84,6 +88,20 @@ internal sealed class ChannelGate : IDisposable
         _refill?.Dispose();
         _limiter?.Dispose();
         _broadcastTurn.Dispose();
+    }
+
+    private async Task WaitForSlotAndTokenAsync(SemaphoreSlim sendSlots, CancellationToken cancellationToken)
+    {
+        await sendSlots.WaitAsync(cancellationToken);
+        try
+        {
+            await WaitForTokenAsync(cancellationToken);
+        }
+        catch
+        {
+            sendSlots.Release();
+            throw;
+        }
     }
 
     private async Task WaitForTokenAsync(CancellationToken cancellationToken)

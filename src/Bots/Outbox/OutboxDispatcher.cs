@@ -303,10 +303,9 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         }
 
         var gate = _gates[message.Channel];
-        await gate.WaitAsync(message.Priority, stoppingToken);
         // The slot is held until the outcome is stored, so a crash can leave at most
         // MaxConcurrency messages sent but not yet marked (and so sent again after a restart).
-        await _sendSlots.WaitAsync(stoppingToken);
+        await gate.WaitAsync(message.Priority, _sendSlots, stoppingToken);
         try
         {
             DeliveryResult? result = null;

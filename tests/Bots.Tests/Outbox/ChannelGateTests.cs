@@ -11,11 +11,12 @@ public sealed class ChannelGateTests
     {
         const int rate = 100;
         using var gate = new ChannelGate(new ChannelRateLimit { MessagesPerSecond = rate }, TimeProvider.System);
+        using var slots = new SemaphoreSlim(150);
         var passed = new List<long>();
 
         await Task.WhenAll(Enumerable.Range(0, 150).Select(async i =>
         {
-            await gate.WaitAsync(i % 2 == 0 ? OutboxPriority.Reply : OutboxPriority.Broadcast, TestContext.Current.CancellationToken);
+            await gate.WaitAsync(i % 2 == 0 ? OutboxPriority.Reply : OutboxPriority.Broadcast, slots, TestContext.Current.CancellationToken);
             lock (passed)
             {
                 passed.Add(Stopwatch.GetTimestamp());
@@ -29,5 +30,25 @@ public sealed class ChannelGateTests
         var busiestSecond = times.Max(start => times.Count(t => t >= start && t - start < Stopwatch.Frequency));
         Assert.Equal(150, times.Count);
         Assert.InRange(busiestSecond, rate / 2, rate + 2);
+    }
+
+    [Fact]
+    public async Task WaitAsync_NoSendSlotFree_TakesNoTokenMeanwhile()
+    {
+        // At 1/s the bucket starts with two tokens and the next comes a second later.
+        using var gate = new ChannelGate(new ChannelRateLimit { MessagesPerSecond = 1 }, TimeProvider.System);
+        using var busy = new SemaphoreSlim(0);
+        using var free = new SemaphoreSlim(2);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var waitingForSlot = gate.WaitAsync(OutboxPriority.Reply, busy, stop.Token);
+
+        var bothTokens = Task.WhenAll(
+            gate.WaitAsync(OutboxPriority.Reply, free, stop.Token),
+            gate.WaitAsync(OutboxPriority.Broadcast, free, stop.Token));
+
+        await bothTokens.WaitAsync(TimeSpan.FromMilliseconds(900), TestContext.Current.CancellationToken);
+        Assert.False(waitingForSlot.IsCompleted);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waitingForSlot);
     }
 }
