@@ -14,7 +14,8 @@ internal sealed class ChannelGate : IDisposable
     /// <summary>How often the bucket is refilled; what a refill adds follows the time actually passed.</summary>
     private static readonly TimeSpan RefillEvery = TimeSpan.FromMilliseconds(10);
 
-    private static readonly TimeSpan BucketHolds = TimeSpan.FromMilliseconds(10);
+    /// <summary>How late a refill may come and lose nothing: the bucket holds this much of the rate.</summary>
+    private static readonly TimeSpan BucketHolds = TimeSpan.FromMilliseconds(20);
 
     private readonly TokenBucketRateLimiter? _limiter;
     private readonly ITimer? _refill;
@@ -30,12 +31,15 @@ internal sealed class ChannelGate : IDisposable
         {
             // Refilled by the time passed, not a fixed amount per timer tick, so a tick that comes late
             // loses nothing (a 1 ms period ticked every 4 ms capped 1,000/s at 243/s) as long as the
-            // bucket holds what the late tick adds: 10 ms' worth, at least two. No second sees more
-            // than the rate and that much; a bigger bucket lets sends bunch up at the platform (429s).
+            // bucket holds what the late tick adds: 20 ms' worth, at least one. What the bucket holds
+            // comes off the refill rate, so no second sees more than the limit (from 2/s up): the platform's
+            // own bucket then keeps a little slack for sends the network bunches (refilled at the
+            // full rate, the gate used that slack up and a 30 ms bucket drew 178 × 429).
+            var holds = Math.Max(1, (int)Math.Ceiling(limit.MessagesPerSecond * BucketHolds.TotalSeconds));
             _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
-                TokenLimit = Math.Max(2, (int)Math.Ceiling(limit.MessagesPerSecond * BucketHolds.TotalSeconds)),
-                TokensPerPeriod = limit.MessagesPerSecond,
+                TokenLimit = holds,
+                TokensPerPeriod = Math.Max(1, limit.MessagesPerSecond - holds),
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                 QueueLimit = int.MaxValue,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
