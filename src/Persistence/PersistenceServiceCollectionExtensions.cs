@@ -11,6 +11,7 @@ using Hromada.Core.Residents;
 using Hromada.Core.Sweeps;
 using Hromada.Persistence.LiteDb;
 using Hromada.Persistence.Mongo;
+using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
@@ -28,9 +29,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
-        services.AddSingleton(sp => LiteDbFile.Open(Options(sp).LiteDbPath));
+        services.AddSingleton(sp => LiteDbSchema.Prepare(LiteDbFile.Open(Options(sp).LiteDbPath)));
         services.AddSingleton<LiteDbWriter>();
-        services.AddSingleton<LiteDbInboxStore>();
+        services.AddSingleton(sp => new LiteDbInboxStore(sp.GetRequiredService<LiteDatabase>(), LiteDbInboxStore.PathBeside(Options(sp).LiteDbPath)));
         services.AddSingleton<LiteDbOutboxStore>();
         services.AddSingleton<LiteDbSessionStore>();
         services.AddSingleton<LiteDbResidentStore>();

@@ -1,3 +1,4 @@
+using Hromada.Core.Conversations;
 using Hromada.Core.Residents;
 using Hromada.Persistence.Documents;
 using Hromada.Persistence.LiteDb;
@@ -10,16 +11,19 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
     private readonly string _path = Path.Combine(Path.GetTempPath(), "hromada-tests", $"{Guid.NewGuid():N}", "hromada.db");
     private LiteDatabase? _database;
     private LiteDbWriter? _writer;
+    private LiteDbInboxStore? _inbox;
 
     protected override ValueTask<Stores> OpenStoresAsync()
     {
-        _database = LiteDbFile.Open(_path);
+        _database = LiteDbSchema.Prepare(LiteDbFile.Open(_path));
         _writer = new LiteDbWriter(_database);
-        return ValueTask.FromResult(StoresOn(_database, _writer));
+        _inbox = new LiteDbInboxStore(_database, LiteDbInboxStore.PathBeside(_path));
+        return ValueTask.FromResult(StoresOn(_database, _writer, _inbox));
     }
 
     public override ValueTask DisposeAsync()
     {
+        _inbox?.Dispose();
         _writer?.Dispose();
         _database?.Dispose();
         Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
@@ -34,13 +38,15 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         await Sessions.TrySaveAsync(Session(), Ct);
         await Residents.SaveAsync(Resident("r1", Telegram("501")), Ct);
         await Communities.UpsertAsync([Kamianske], Ct);
+        _inbox!.Dispose();
         _writer!.Dispose();
         _database!.Dispose();
 
-        _database = LiteDbFile.Open(_path);
+        _database = LiteDbSchema.Prepare(LiteDbFile.Open(_path));
         _writer = new LiteDbWriter(_database);
+        _inbox = new LiteDbInboxStore(_database, LiteDbInboxStore.PathBeside(_path));
 
-        var reopened = StoresOn(_database, _writer);
+        var reopened = StoresOn(_database, _writer, _inbox);
         Assert.Null(await reopened.Inbox.TryAddAsync(Update("1"), Ct));
         Assert.True((await reopened.Inbox.TryAddAsync(Update("2"), Ct))!.Sequence > lastSequence);
         await reopened.Outbox.AddAsync([Reply("b")], Ct);
@@ -50,6 +56,67 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         Assert.Equal(1, (await reopened.Sessions.FindAsync("telegram:501", Ct))?.Version);
         Assert.Equal("r1", (await reopened.Residents.FindByIdentityAsync(Telegram("501").Key, Ct))?.Id);
         Assert.Equal(Kamianske, await reopened.Communities.GetAsync("kamianske", Ct));
+    }
+
+    [Fact]
+    public async Task OpenInbox_MainFileStillHoldsTheInbox_MovesItsPendingEntriesAndGoesOnAboveItsLastSequence()
+    {
+        _database!.GetCollection<InboxDocument>("inbox").InsertBulk(
+            [InboxDocument.From(Update("1"), sequence: 7), Handled(InboxDocument.From(Update("2"), sequence: 8)), Handled(InboxDocument.From(Update("3"), sequence: 9))]);
+
+        var inbox = OpenInboxAnew();
+
+        Assert.Equal([(7L, "1")], (await inbox.GetPendingAsync(Ct)).Select(entry => (entry.Sequence, entry.Message.UpdateId)));
+        Assert.Equal(10, (await inbox.TryAddAsync(Update("4"), Ct))!.Sequence);
+        Assert.False(_database.CollectionExists("inbox"));
+    }
+
+    [Fact]
+    public async Task OpenInbox_NewFileBesideSessions_GoesOnAboveTheSessionsHighestSequence()
+    {
+        _database!.GetCollection<SessionDocument>("sessions").InsertBulk([SessionAt("telegram:501", 41), SessionAt("telegram:502", 40)]);
+
+        var inbox = OpenInboxAnew();
+
+        Assert.Empty(await inbox.GetPendingAsync(Ct));
+        Assert.Equal(42, (await inbox.TryAddAsync(Update("1"), Ct))!.Sequence);
+    }
+
+    /// <summary>
+    /// LiteDB fails a read of a collection another transaction is creating, and closes the engine
+    /// (litedb-org/LiteDB#2792): on a new file the first session came with the first turn, while
+    /// other residents' sessions were being read. Racy by nature, so it races many times.
+    /// </summary>
+    [Fact]
+    public async Task Open_NewFile_SessionsReadWhileTheFirstTurnsAreStoredNeverFail()
+    {
+        for (var round = 0; round < 20; round++)
+        {
+            var path = Path.Combine(Path.GetDirectoryName(_path)!, $"race{round}", "hromada.db");
+            using var database = LiteDbSchema.Prepare(LiteDbFile.Open(path));
+            using var writer = new LiteDbWriter(database);
+            using var inbox = new LiteDbInboxStore(database, LiteDbInboxStore.PathBeside(path));
+            var stores = StoresOn(database, writer, inbox);
+            using var stop = new CancellationTokenSource();
+            var readers = Enumerable.Range(0, 4).Select(reader => Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    await stores.Sessions.FindAsync($"telegram:{reader}", Ct);
+                }
+            })).ToList();
+
+            var committed = await Task.WhenAll(Enumerable.Range(0, 4).Select(async resident =>
+            {
+                var entry = (await stores.Inbox.TryAddAsync(Update($"{resident}"), Ct))!;
+                var session = new ConversationSession { Key = $"telegram:{500 + resident}", LastSequence = entry.Sequence };
+                return await stores.Turns.TryCommitAsync(new ConversationTurn(entry.Sequence, session, [Reply($"in:{resident}")]), Ct);
+            }));
+            await stop.CancelAsync();
+            await Task.WhenAll(readers);
+
+            Assert.All(committed, Assert.True);
+        }
     }
 
     [Fact]
@@ -88,9 +155,30 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         Assert.Equal(ResidentStatus.OpinionLeader, (await Residents.GetAsync(listed[499], Ct))?.Status);
     }
 
-    private static Stores StoresOn(LiteDatabase database, LiteDbWriter writer)
+    /// <summary>Opens the inbox again as a new file beside what the main file holds now.</summary>
+    private LiteDbInboxStore OpenInboxAnew()
     {
-        var inbox = new LiteDbInboxStore(database, writer);
+        _inbox!.Dispose();
+        File.Delete(LiteDbInboxStore.PathBeside(_path));
+        _inbox = new LiteDbInboxStore(_database!, LiteDbInboxStore.PathBeside(_path));
+        return _inbox;
+    }
+
+    private static InboxDocument Handled(InboxDocument document)
+    {
+        document.Status = nameof(InboxStatus.Handled);
+        return document;
+    }
+
+    private static SessionDocument SessionAt(string key, long lastSequence)
+    {
+        var session = Session(key);
+        session.LastSequence = lastSequence;
+        return SessionDocument.From(session, 1);
+    }
+
+    private static Stores StoresOn(LiteDatabase database, LiteDbWriter writer, LiteDbInboxStore inbox)
+    {
         var outbox = new LiteDbOutboxStore(database, writer);
         var sessions = new LiteDbSessionStore(database, writer);
         var residents = new LiteDbResidentStore(database, writer);

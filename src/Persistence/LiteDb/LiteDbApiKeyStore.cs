@@ -12,10 +12,16 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
     private readonly Lock _writeLock = new();
 
     /// <summary>The index (the list's order) also creates the collection before concurrent writers can (see <see cref="LiteDbSweepStore"/>).</summary>
+    /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database)
+    {
+        var keys = database.GetCollection<ApiKeyDocument>("apiKeys");
+        keys.EnsureIndex(d => d.CreatedAt);
+    }
+
     public LiteDbApiKeyStore(LiteDatabase database)
     {
         _keys = database.GetCollection<ApiKeyDocument>("apiKeys");
-        _keys.EnsureIndex(d => d.CreatedAt);
     }
 
     public Task AddAsync(ApiKey key, CancellationToken cancellationToken)

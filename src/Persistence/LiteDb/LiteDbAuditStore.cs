@@ -11,12 +11,18 @@ internal sealed class LiteDbAuditStore : IAuditStore
     /// <summary>Gives ids in the order entries are written; the file has no other writer (direct mode).</summary>
     private readonly Lock _appendLock = new();
 
+    /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database)
+    {
+        var audit = database.GetCollection<AuditDocument>("audit");
+        audit.EnsureIndex(d => d.CommunityId);
+        audit.EnsureIndex(d => d.ActorResidentId);
+        audit.EnsureIndex(d => d.Target);
+    }
+
     public LiteDbAuditStore(LiteDatabase database)
     {
         _audit = database.GetCollection<AuditDocument>("audit");
-        _audit.EnsureIndex(d => d.CommunityId);
-        _audit.EnsureIndex(d => d.ActorResidentId);
-        _audit.EnsureIndex(d => d.Target);
     }
 
     public Task<AuditEntry> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)

@@ -17,12 +17,18 @@ internal sealed class LiteDbBallotStore : IBallotStore
     /// </summary>
     private readonly LiteDbWriter _writer;
 
+    /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database)
+    {
+        var ballots = database.GetCollection<BallotDocument>("ballots");
+        ballots.EnsureIndex(d => d.PollId);
+        ballots.EnsureIndex(d => d.ResidentId);
+    }
+
     public LiteDbBallotStore(LiteDatabase database, LiteDbWriter writer)
     {
         _ballots = database.GetCollection<BallotDocument>("ballots");
-        _ballots.EnsureIndex(d => d.PollId);
         _writer = writer;
-        _ballots.EnsureIndex(d => d.ResidentId);
     }
 
     public Task<Ballot> CastAsync(

@@ -8,11 +8,17 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
 {
     private readonly ILiteCollection<BroadcastDocument> _broadcasts;
 
+    /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database)
+    {
+        var broadcasts = database.GetCollection<BroadcastDocument>("broadcasts");
+        broadcasts.EnsureIndex(d => d.Status);
+        broadcasts.EnsureIndex(d => d.AuthorResidentId);
+    }
+
     public LiteDbBroadcastStore(LiteDatabase database)
     {
         _broadcasts = database.GetCollection<BroadcastDocument>("broadcasts");
-        _broadcasts.EnsureIndex(d => d.Status);
-        _broadcasts.EnsureIndex(d => d.AuthorResidentId);
     }
 
     public Task SaveAsync(Broadcast broadcast, CancellationToken cancellationToken)

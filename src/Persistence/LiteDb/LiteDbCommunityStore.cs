@@ -6,8 +6,12 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbCommunityStore(LiteDatabase database) : ICommunityStore
 {
-    private readonly ILiteCollection<CommunityDocument> _communities =
-        database.GetCollection<CommunityDocument>("communities");
+    private const string Collection = "communities";
+
+    private readonly ILiteCollection<CommunityDocument> _communities = database.GetCollection<CommunityDocument>(Collection);
+
+    /// <summary>Creates the collection: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database) => LiteDbSchema.CreateCollection(database, Collection);
 
     public Task<IReadOnlyList<Community>> ListAsync(CancellationToken cancellationToken)
     {

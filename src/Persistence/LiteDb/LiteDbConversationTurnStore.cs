@@ -5,7 +5,9 @@ namespace Hromada.Persistence.LiteDb;
 
 /// <summary>
 /// One write on the writer's thread, so one transaction: the checks come before any write, and
-/// the turn costs one round of the group commit instead of one per store.
+/// the turn costs one round of the group commit instead of one per store. The inbox, in a file of
+/// its own, is marked after the commit: a crash in between leaves the entry pending, and the engine
+/// recognises it by the session's LastSequence and only marks it.
 /// </summary>
 internal sealed class LiteDbConversationTurnStore(
     LiteDbWriter writer,
@@ -39,7 +41,6 @@ internal sealed class LiteDbConversationTurnStore(
 
             outbox.Add(turn.Replies);
             sessions.Upsert(session);
-            inbox.Mark(turn.Sequence, InboxStatus.Handled);
             return Outcome.Committed;
         });
 
@@ -49,6 +50,7 @@ internal sealed class LiteDbConversationTurnStore(
                 throw ResidentDocument.IdentityTaken();
             case Outcome.Committed:
                 turn.Session.Version++;
+                await inbox.MarkAsync(turn.Sequence, InboxStatus.Handled, cancellationToken);
                 return true;
             default:
                 return false;

@@ -8,10 +8,16 @@ internal sealed class LiteDbEventStore : IEventStore
 {
     private readonly ILiteCollection<EventDocument> _events;
 
+    /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database)
+    {
+        var events = database.GetCollection<EventDocument>("events");
+        events.EnsureIndex(d => d.StartsAt);
+    }
+
     public LiteDbEventStore(LiteDatabase database)
     {
         _events = database.GetCollection<EventDocument>("events");
-        _events.EnsureIndex(d => d.StartsAt);
     }
 
     public Task SaveAsync(CivicEvent civicEvent, CancellationToken cancellationToken)

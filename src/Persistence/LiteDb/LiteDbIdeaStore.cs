@@ -15,15 +15,22 @@ internal sealed class LiteDbIdeaStore : IIdeaStore
     /// </summary>
     private readonly Lock _writeLock = new();
 
+    /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database)
+    {
+        var ideas = database.GetCollection<IdeaDocument>("ideas");
+        ideas.EnsureIndex(d => d.Status);
+        ideas.EnsureIndex(d => d.CommunityId);
+        ideas.EnsureIndex(d => d.AuthorResidentId);
+        var supports = database.GetCollection<IdeaSupportDocument>("idea_supports");
+        supports.EnsureIndex(d => d.IdeaId);
+        supports.EnsureIndex(d => d.ResidentId);
+    }
+
     public LiteDbIdeaStore(LiteDatabase database)
     {
         _ideas = database.GetCollection<IdeaDocument>("ideas");
-        _ideas.EnsureIndex(d => d.Status);
-        _ideas.EnsureIndex(d => d.CommunityId);
-        _ideas.EnsureIndex(d => d.AuthorResidentId);
         _supports = database.GetCollection<IdeaSupportDocument>("idea_supports");
-        _supports.EnsureIndex(d => d.IdeaId);
-        _supports.EnsureIndex(d => d.ResidentId);
     }
 
     public Task SaveAsync(Idea idea, CancellationToken cancellationToken)

@@ -4,18 +4,51 @@ using LiteDB;
 
 namespace Hromada.Persistence.LiteDb;
 
-internal sealed class LiteDbInboxStore : IInboxStore
+/// <summary>
+/// The inbox in a LiteDB file of its own beside the main one ("hromada.db" → "hromada-inbox.db"),
+/// with its own group-commit writer: a webhook's answer waits for an inbox commit only, never behind
+/// the engine's turns and the outbox's marks, and the two writers can use both cores.
+/// </summary>
+internal sealed class LiteDbInboxStore : IInboxStore, IDisposable
 {
-    private readonly ILiteCollection<InboxDocument> _inbox;
-    private readonly LiteDbWriter _writer;
+    /// <summary>Where the inbox was kept in the main file before it had a file of its own.</summary>
+    private const string MainFileCollection = "inbox";
 
-    public LiteDbInboxStore(LiteDatabase database, LiteDbWriter writer)
+    /// <summary>Holds the sequence a new inbox file starts above; never pending, so never handled.</summary>
+    private const string SequenceFloorKey = "sequence floor";
+
+    private readonly LiteDatabase _database;
+    private readonly LiteDbWriter _writer;
+    private readonly ILiteCollection<InboxDocument> _inbox;
+    private int _disposed;
+
+    /// <param name="main">The main file, whose sessions (and inbox, where it still has one) the inbox goes on from.</param>
+    /// <param name="path">The inbox's own file.</param>
+    public LiteDbInboxStore(LiteDatabase main, string path)
     {
-        // The Int64 auto id is the sequence: assigned under the collection's write lock, so it only grows.
-        _inbox = database.GetCollection<InboxDocument>("inbox", BsonAutoId.Int64);
-        _inbox.EnsureIndex(d => d.UpdateKey, unique: true);
-        _inbox.EnsureIndex(d => d.Status);
-        _writer = writer;
+        _database = LiteDbFile.Open(path);
+        try
+        {
+            // The Int64 auto id is the sequence: assigned under the collection's write lock, so it only grows.
+            _inbox = _database.GetCollection<InboxDocument>("inbox", BsonAutoId.Int64);
+            _inbox.EnsureIndex(d => d.UpdateKey, unique: true);
+            _inbox.EnsureIndex(d => d.Status);
+            GoOnFrom(main);
+            _writer = new LiteDbWriter(_database);
+        }
+        catch
+        {
+            _database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The inbox file beside the main file at <paramref name="mainPath"/>.</summary>
+    public static string PathBeside(string mainPath)
+    {
+        var fullPath = Path.GetFullPath(mainPath);
+        return Path.Combine(
+            Path.GetDirectoryName(fullPath)!, $"{Path.GetFileNameWithoutExtension(fullPath)}-inbox{Path.GetExtension(fullPath)}");
     }
 
     /// <summary>
@@ -49,15 +82,56 @@ internal sealed class LiteDbInboxStore : IInboxStore
     }
 
     public Task MarkAsync(long sequence, InboxStatus status, CancellationToken cancellationToken) =>
-        _writer.WriteAsync(() => Mark(sequence, status));
-
-    /// <summary>On the writer's thread only.</summary>
-    internal void Mark(long sequence, InboxStatus status)
-    {
-        if (_inbox.FindById(sequence) is { } document)
+        _writer.WriteAsync(() =>
         {
-            document.Status = status.ToString();
-            _inbox.Update(document);
+            if (_inbox.FindById(sequence) is { } document)
+            {
+                document.Status = status.ToString();
+                _inbox.Update(document);
+            }
+        });
+
+    /// <summary>Once, though called twice: the container disposes it as itself and as <see cref="IInboxStore"/>.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _writer.Dispose();
+            _database.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A new inbox file must number above every sequence the sessions have seen: the engine takes an
+    /// entry a session's LastSequence covers for one applied before a crash, and skips it. So it
+    /// starts above the sessions' highest and above the main file's old inbox, whose pending entries
+    /// move over; the old inbox is dropped once they are committed here (a crash in between moves
+    /// nothing twice, as this file is no longer new).
+    /// </summary>
+    /// <remarks>
+    /// Built at start-up, with the conversation worker (a hosted service) that needs it, before
+    /// anything writes: the one drop of the old inbox changes the main file's layout unraced (<see cref="LiteDbSchema"/>).
+    /// </remarks>
+    private void GoOnFrom(LiteDatabase main)
+    {
+        var mainInbox = main.CollectionExists(MainFileCollection) ? main.GetCollection<InboxDocument>(MainFileCollection) : null;
+        if (_inbox.Count() == 0)
+        {
+            var pending = mainInbox?.Find(d => d.Status == nameof(InboxStatus.Pending)).ToList() ?? [];
+            var floor = Math.Max(
+                mainInbox?.Query().OrderByDescending(d => d.Id).Select(d => d.Id).FirstOrDefault() ?? 0,
+                main.GetCollection<SessionDocument>(LiteDbSessionStore.Collection).Query().Select(s => s.LastSequence).ToEnumerable().DefaultIfEmpty().Max());
+            if (floor > 0 && !pending.Exists(d => d.Id == floor))
+            {
+                pending.Add(new InboxDocument { Id = floor, UpdateKey = SequenceFloorKey, Status = nameof(InboxStatus.Handled) });
+            }
+
+            _inbox.InsertBulk(pending);
+        }
+
+        if (mainInbox is not null)
+        {
+            main.DropCollection(MainFileCollection);
         }
     }
 }

@@ -11,11 +11,17 @@ internal sealed class LiteDbLinkCodeStore : ILinkCodeStore
     /// <summary>Makes each take a find-and-delete, so a code is taken once; the file has no other writer (direct mode).</summary>
     private readonly Lock _writeLock = new();
 
+    /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database)
+    {
+        var codes = database.GetCollection<LinkCodeDocument>("linkCodes");
+        codes.EnsureIndex(d => d.Code, unique: true);
+        codes.EnsureIndex(d => d.ExpiresAt);
+    }
+
     public LiteDbLinkCodeStore(LiteDatabase database)
     {
         _codes = database.GetCollection<LinkCodeDocument>("linkCodes");
-        _codes.EnsureIndex(d => d.Code, unique: true);
-        _codes.EnsureIndex(d => d.ExpiresAt);
     }
 
     public Task SaveAsync(LinkCode code, CancellationToken cancellationToken)

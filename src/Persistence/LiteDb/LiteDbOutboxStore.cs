@@ -28,21 +28,27 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
     /// </summary>
     private readonly Dictionary<long, DateTime> _leases = [];
 
+    /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database)
+    {
+        var outbox = database.GetCollection<OutboxDocument>("outbox", BsonAutoId.Int64);
+        outbox.EnsureIndex(d => d.IdempotencyKey, unique: true);
+        outbox.EnsureIndex(d => d.QueueOrder);
+        outbox.EnsureIndex(d => d.Chat);
+        outbox.EnsureIndex(d => d.PlatformMessageId);
+
+        // Messages stored before the claim order existed get theirs once.
+        var unordered = outbox.Find(d => d.QueueOrder == null).Select(Queued).ToList();
+        if (unordered.Count > 0)
+        {
+            outbox.Update(unordered);
+        }
+    }
+
     public LiteDbOutboxStore(LiteDatabase database, LiteDbWriter writer)
     {
         _writer = writer;
         _outbox = database.GetCollection<OutboxDocument>("outbox", BsonAutoId.Int64);
-        _outbox.EnsureIndex(d => d.IdempotencyKey, unique: true);
-        _outbox.EnsureIndex(d => d.QueueOrder);
-        _outbox.EnsureIndex(d => d.Chat);
-        _outbox.EnsureIndex(d => d.PlatformMessageId);
-
-        // Messages stored before the claim order existed get theirs once.
-        var unordered = _outbox.Find(d => d.QueueOrder == null).Select(Queued).ToList();
-        if (unordered.Count > 0)
-        {
-            _outbox.Update(unordered);
-        }
     }
 
     public Task AddAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken) =>

@@ -11,11 +11,17 @@ internal sealed class LiteDbPollStore : IPollStore
     /// <summary>Makes a status change's read-compare-write one step; the file has no other writer (direct mode).</summary>
     private readonly Lock _writeLock = new();
 
+    /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database)
+    {
+        var polls = database.GetCollection<PollDocument>("polls");
+        polls.EnsureIndex(d => d.Status);
+        polls.EnsureIndex(d => d.CommunityId);
+    }
+
     public LiteDbPollStore(LiteDatabase database)
     {
         _polls = database.GetCollection<PollDocument>("polls");
-        _polls.EnsureIndex(d => d.Status);
-        _polls.EnsureIndex(d => d.CommunityId);
     }
 
     public Task SaveAsync(Poll poll, CancellationToken cancellationToken)

@@ -14,14 +14,20 @@ internal sealed class LiteDbReportStore : IReportStore
     /// </summary>
     private readonly Lock _writeLock = new();
 
+    /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database)
+    {
+        var reports = database.GetCollection<ReportDocument>("reports");
+        reports.EnsureIndex(d => d.Number, unique: true);
+        reports.EnsureIndex("followerIds", "$.FollowerIds[*]");
+        reports.EnsureIndex(d => d.Latitude);
+        reports.EnsureIndex(d => d.CommunityId);
+        reports.EnsureIndex(d => d.CreatedAt);
+    }
+
     public LiteDbReportStore(LiteDatabase database)
     {
         _reports = database.GetCollection<ReportDocument>("reports");
-        _reports.EnsureIndex(d => d.Number, unique: true);
-        _reports.EnsureIndex("followerIds", "$.FollowerIds[*]");
-        _reports.EnsureIndex(d => d.Latitude);
-        _reports.EnsureIndex(d => d.CommunityId);
-        _reports.EnsureIndex(d => d.CreatedAt);
     }
 
     public Task<ProblemReport> AddAsync(ProblemReport report, CancellationToken cancellationToken)

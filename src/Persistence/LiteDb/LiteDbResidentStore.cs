@@ -13,12 +13,18 @@ internal sealed class LiteDbResidentStore : IResidentStore
     private readonly ILiteCollection<ResidentDocument> _residents;
     private readonly LiteDbWriter _writer;
 
+    /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database)
+    {
+        var residents = database.GetCollection<ResidentDocument>("residents");
+        residents.EnsureIndex("identityKeys", "$.IdentityKeys[*]");
+        residents.EnsureIndex(d => d.Phone);
+        residents.EnsureIndex("followedCommunities", "$.FollowedCommunities[*]");
+    }
+
     public LiteDbResidentStore(LiteDatabase database, LiteDbWriter writer)
     {
         _residents = database.GetCollection<ResidentDocument>("residents");
-        _residents.EnsureIndex("identityKeys", "$.IdentityKeys[*]");
-        _residents.EnsureIndex(d => d.Phone);
-        _residents.EnsureIndex("followedCommunities", "$.FollowedCommunities[*]");
         _writer = writer;
     }
 

@@ -8,11 +8,17 @@ internal sealed class LiteDbRoleStore : IRoleStore
 {
     private readonly ILiteCollection<RoleGrantDocument> _roles;
 
+    /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database)
+    {
+        var roles = database.GetCollection<RoleGrantDocument>("roles");
+        roles.EnsureIndex(d => d.ResidentId);
+        roles.EnsureIndex(d => d.CommunityId);
+    }
+
     public LiteDbRoleStore(LiteDatabase database)
     {
         _roles = database.GetCollection<RoleGrantDocument>("roles");
-        _roles.EnsureIndex(d => d.ResidentId);
-        _roles.EnsureIndex(d => d.CommunityId);
     }
 
     public Task SaveAsync(RoleGrant grant, CancellationToken cancellationToken)

@@ -14,11 +14,17 @@ internal sealed class LiteDbRsvpStore : IRsvpStore
     /// </summary>
     private readonly Lock _answerLock = new();
 
+    /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database)
+    {
+        var rsvps = database.GetCollection<RsvpDocument>("rsvps");
+        rsvps.EnsureIndex(d => d.EventId);
+        rsvps.EnsureIndex(d => d.ResidentId);
+    }
+
     public LiteDbRsvpStore(LiteDatabase database)
     {
         _rsvps = database.GetCollection<RsvpDocument>("rsvps");
-        _rsvps.EnsureIndex(d => d.EventId);
-        _rsvps.EnsureIndex(d => d.ResidentId);
     }
 
     public Task<Rsvp> AnswerAsync(

@@ -6,12 +6,18 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbSessionStore : ISessionStore
 {
+    /// <summary>Also read where a new inbox file starts numbering (<see cref="LiteDbInboxStore"/>).</summary>
+    internal const string Collection = "sessions";
+
     private readonly ILiteCollection<SessionDocument> _sessions;
     private readonly LiteDbWriter _writer;
 
+    /// <summary>Creates the collection: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database) => LiteDbSchema.CreateCollection(database, Collection);
+
     public LiteDbSessionStore(LiteDatabase database, LiteDbWriter writer)
     {
-        _sessions = database.GetCollection<SessionDocument>("sessions");
+        _sessions = database.GetCollection<SessionDocument>(Collection);
         _writer = writer;
     }
 

@@ -16,12 +16,19 @@ internal sealed class LiteDbSweepStore : ISweepStore
     /// The indexes create the collections now, as the host starts: LiteDB 5 can break its page state
     /// when a collection is first created while other writers are busy (sweeps run from the start).
     /// </summary>
+    /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
+    public static void Prepare(LiteDatabase database)
+    {
+        var leases = database.GetCollection<SweepLeaseDocument>("sweepLeases");
+        leases.EnsureIndex(d => d.Until);
+        var marks = database.GetCollection<SweepMarkDocument>("sweepMarks");
+        marks.EnsureIndex(d => d.At);
+    }
+
     public LiteDbSweepStore(LiteDatabase database)
     {
         _leases = database.GetCollection<SweepLeaseDocument>("sweepLeases");
-        _leases.EnsureIndex(d => d.Until);
         _marks = database.GetCollection<SweepMarkDocument>("sweepMarks");
-        _marks.EnsureIndex(d => d.At);
     }
 
     public Task<bool> TryAcquireLeaseAsync(

@@ -6,6 +6,7 @@ using Hromada.Bots.Channels.Telegram;
 using Hromada.Bots.Tests.Channels.Telegram;
 using Hromada.Bots.Tests.Hosting;
 using Hromada.Core.Localization;
+using Hromada.Persistence.LiteDb;
 using LiteDB;
 
 namespace Hromada.Bots.Tests.Reliability;
@@ -175,8 +176,9 @@ public sealed class OutboxCrashTests
     private static void AssertStoreSettled(string database, int residents)
     {
         using var store = new LiteDatabase(new ConnectionString { Filename = database, Connection = ConnectionType.Direct });
+        using var inboxFile = new LiteDatabase(new ConnectionString { Filename = LiteDbInboxStore.PathBeside(database), Connection = ConnectionType.Direct });
         var outbox = store.GetCollection("outbox").FindAll().ToList();
-        var inbox = store.GetCollection("inbox").FindAll().ToList();
+        var inbox = inboxFile.GetCollection("inbox").FindAll().ToList();
 
         Assert.Equal(residents, outbox.Select(ChatOf).Distinct().Count());
         Assert.Equal(residents, outbox.Count);

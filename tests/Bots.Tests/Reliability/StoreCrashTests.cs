@@ -7,6 +7,7 @@ using System.Text;
 using Hromada.Bots.Channels.Telegram;
 using Hromada.Bots.Tests.Channels.Telegram;
 using Hromada.Bots.Tests.Hosting;
+using Hromada.Persistence.LiteDb;
 using LiteDB;
 
 namespace Hromada.Bots.Tests.Reliability;
@@ -146,15 +147,16 @@ public sealed class StoreCrashTests
     private static HashSet<int> StoredUpdates(string database)
     {
         // Read-only, so the next host, not the test, recovers the file.
-        using var store = new LiteDatabase(new ConnectionString { Filename = database, Connection = ConnectionType.Direct, ReadOnly = true });
+        using var store = new LiteDatabase(new ConnectionString { Filename = LiteDbInboxStore.PathBeside(database), Connection = ConnectionType.Direct, ReadOnly = true });
         return [.. store.GetCollection("inbox").FindAll().Select(update => update["UpdateKey"].AsString)
             .Select(key => int.Parse(key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture))];
     }
 
     private static void AssertNothingPending(string database)
     {
+        using var inbox = new LiteDatabase(new ConnectionString { Filename = LiteDbInboxStore.PathBeside(database), Connection = ConnectionType.Direct });
         using var store = new LiteDatabase(new ConnectionString { Filename = database, Connection = ConnectionType.Direct });
-        Assert.DoesNotContain(store.GetCollection("inbox").FindAll(), update => update["Status"].AsString == "Pending");
+        Assert.DoesNotContain(inbox.GetCollection("inbox").FindAll(), update => update["Status"].AsString == "Pending");
         Assert.DoesNotContain(store.GetCollection("outbox").FindAll(), message => message["Status"].AsString == "Pending");
     }
 }
