@@ -9,9 +9,10 @@ internal static class LiteDbFile
     /// Opens the file in direct mode: this process alone owns it, which is what lets the stores
     /// guard their read-compare-write steps with in-process locks. The write-ahead log beside it
     /// ("&lt;name&gt;-log.db", where LiteDB keeps it too) is synced per commit, not per page
-    /// (<see cref="CommitSyncedLogStream"/>).
+    /// (<see cref="CommitSyncedLogStream"/>). <paramref name="collation"/> is how a new file compares
+    /// strings (a file keeps the one it was made with); LiteDB's default is culture-aware.
     /// </summary>
-    public static LiteDatabase Open(string path)
+    public static LiteDatabase Open(string path, Collation? collation = null)
     {
         var fullPath = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
@@ -19,7 +20,7 @@ internal static class LiteDbFile
         var log = new CommitSyncedLogStream(logPath);
         try
         {
-            return new DatabaseWithLog(new LiteEngine(new EngineSettings { Filename = fullPath, LogStream = log }), log, logPath);
+            return new DatabaseWithLog(new LiteEngine(new EngineSettings { Filename = fullPath, LogStream = log, Collation = collation ?? Collation.Default }), log, logPath);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hromada.Core.Conversations;
 using Hromada.Persistence.Documents;
 using LiteDB;
@@ -26,7 +27,8 @@ internal sealed class LiteDbInboxStore : IInboxStore, IDisposable
     /// <param name="path">The inbox's own file.</param>
     public LiteDbInboxStore(LiteDatabase main, string path)
     {
-        _database = LiteDbFile.Open(path);
+        // Its keys are exact ASCII: compared ordinally, not by culture (an eighth of the writer's time in the profile).
+        _database = LiteDbFile.Open(path, new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal));
         try
         {
             // The Int64 auto id is the sequence: assigned under the collection's write lock, so it only grows.
