@@ -34,6 +34,18 @@ public abstract partial class StoreContractTests
         Assert.Equal("text 1", pending.Message.Text);
     }
 
+    /// <summary>Update ids are exact: LiteDB's default collation would have taken these for one.</summary>
+    [Fact]
+    public async Task TryAddAsync_UpdateIdsDifferingOnlyInCase_AcceptsBoth()
+    {
+        await Inbox.TryAddAsync(Update("5Ab", ChannelKind.Viber), Ct);
+
+        var other = await Inbox.TryAddAsync(Update("5aB", ChannelKind.Viber), Ct);
+
+        Assert.NotNull(other);
+        Assert.Equal(["5Ab", "5aB"], (await Inbox.GetPendingAsync(Ct)).Select(entry => entry.Message.UpdateId));
+    }
+
     [Fact]
     public async Task TryAddAsync_SameUpdateIdOnAnotherChannel_Accepts()
     {
