@@ -59,6 +59,23 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
     }
 
     [Fact]
+    public async Task TryAddAsync_RedeliveryOlderThanTheKeysKeptInMemory_RefusedByTheIndexWithoutLosingOthers()
+    {
+        _inbox!.Dispose();
+        using (var file = LiteDbFile.Open(LiteDbInboxStore.PathBeside(_path)))
+        {
+            file.GetCollection<InboxDocument>("inbox", BsonAutoId.Int64)
+                .InsertBulk(Enumerable.Range(1, 10_001).Select(i => Handled(InboxDocument.From(Update($"{i}"), sequence: i))));
+        }
+
+        _inbox = new LiteDbInboxStore(_database!, LiteDbInboxStore.PathBeside(_path));
+        var added = await Task.WhenAll(_inbox.TryAddAsync(Update("1"), Ct), _inbox.TryAddAsync(Update("new"), Ct));
+
+        Assert.Null(added[0]);
+        Assert.Equal(["new"], (await _inbox.GetPendingAsync(Ct)).Select(entry => entry.Message.UpdateId));
+    }
+
+    [Fact]
     public async Task OpenInbox_MainFileStillHoldsTheInbox_MovesItsPendingEntriesAndGoesOnAboveItsLastSequence()
     {
         _database!.GetCollection<InboxDocument>("inbox").InsertBulk(

@@ -10,7 +10,8 @@ internal static class LiteDbFile
     /// guard their read-compare-write steps with in-process locks. The write-ahead log beside it
     /// ("&lt;name&gt;-log.db", where LiteDB keeps it too) is synced per commit, not per page
     /// (<see cref="CommitSyncedLogStream"/>). <paramref name="collation"/> is how a new file compares
-    /// strings (a file keeps the one it was made with); LiteDB's default is culture-aware.
+    /// strings (LiteDB's default: by the current culture, ignoring case); an existing file opens with
+    /// its own, and LiteDB refuses another one.
     /// </summary>
     public static LiteDatabase Open(string path, Collation? collation = null)
     {
@@ -20,7 +21,7 @@ internal static class LiteDbFile
         var log = new CommitSyncedLogStream(logPath);
         try
         {
-            return new DatabaseWithLog(new LiteEngine(new EngineSettings { Filename = fullPath, LogStream = log, Collation = collation ?? Collation.Default }), log, logPath);
+            return new DatabaseWithLog(new LiteEngine(new EngineSettings { Filename = fullPath, LogStream = log, Collation = collation }), log, logPath);
         }
         catch
         {
