@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Hromada.Bots.Tests.Hosting;
 
@@ -68,17 +69,25 @@ internal sealed class TestHost : IAsyncDisposable
 
     private (Factory, HttpClient) Start()
     {
-        var factory = new Factory(_settings, _services);
-        if (_kestrel)
+        var log = new HostLog();
+        var factory = new Factory(_settings, _services, log);
+        try
         {
-            factory.UseKestrel(0);
-            factory.StartServer();
-        }
+            if (_kestrel)
+            {
+                factory.UseKestrel(0);
+                factory.StartServer();
+            }
 
-        return (factory, factory.CreateClient());
+            return (factory, factory.CreateClient());
+        }
+        catch (Exception exception)
+        {
+            throw new InvalidOperationException($"The host did not start. It logged:{Environment.NewLine}{log}", exception);
+        }
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> services)
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection> services, HostLog log)
         : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -88,6 +97,7 @@ internal sealed class TestHost : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
 
+            builder.ConfigureLogging(logging => logging.AddProvider(log));
             builder.ConfigureTestServices(services);
         }
     }
