@@ -1,13 +1,15 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Hromada.Core.Broadcasts;
 
 /// <summary>
 /// Runs the fan-out of confirmed broadcasts off the moderator's message handling: woken when one is
 /// confirmed, and once a minute anyway, so a broadcast a restart left Queued is finished on start-up.
+/// A failed round is logged and tried again on the next: a service that throws stops the whole host.
 /// </summary>
-public sealed class BroadcastWorker(BroadcastSender sender) : BackgroundService
+public sealed partial class BroadcastWorker(BroadcastSender sender, ILogger<BroadcastWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -21,7 +23,15 @@ public sealed class BroadcastWorker(BroadcastSender sender) : BackgroundService
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await sender.QueueWaitingAsync(stoppingToken);
+            try
+            {
+                await sender.QueueWaitingAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogRoundFailed(exception);
+            }
+
             using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timer.CancelAfter(Interval);
             try
@@ -34,4 +44,7 @@ public sealed class BroadcastWorker(BroadcastSender sender) : BackgroundService
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Queueing the waiting broadcasts failed; tried again on the next wake-up or within a minute")]
+    private partial void LogRoundFailed(Exception exception);
 }

@@ -36,6 +36,9 @@ internal sealed class TestHost : IAsyncDisposable
 
     public HttpClient Client { get; private set; }
 
+    /// <summary>What the running host logged at Warning and above.</summary>
+    public HostLog Log { get; private set; } = null!;
+
     public IServiceProvider Services => _factory.Services;
 
     /// <summary>The loopback address of a Kestrel host, for a browser.</summary>
@@ -69,7 +72,7 @@ internal sealed class TestHost : IAsyncDisposable
 
     private (Factory, HttpClient) Start()
     {
-        var log = new HostLog();
+        var log = Log = new HostLog();
         var factory = new Factory(_settings, _services, log);
         try
         {

@@ -1,8 +1,11 @@
+using System.Net;
 using Hromada.Bots.Tests.Hosting;
 using Hromada.Core.Broadcasts;
 using Hromada.Core.Conversations;
 using Hromada.Core.Residents;
 using Hromada.Core.Subscriptions;
+using Hromada.Persistence.Documents;
+using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hromada.Bots.Tests.Outbox;
@@ -49,6 +52,26 @@ public sealed class BroadcastDispatchTests
         var counts = await host.Services.GetRequiredService<IOutboxStore>().CountByKeyPrefixAsync(broadcast.KeyPrefix, Cancellation);
         Assert.Equal(Recipients, counts.Values.Sum());
         Assert.True(broadcastsBefore < Recipients / 2, $"the reply waited behind {broadcastsBefore} broadcast messages");
+    }
+
+    [Fact]
+    public async Task QueueWaiting_StoredBroadcastUnreadable_LogsTheFailedRoundAndTheHostStaysUp()
+    {
+        await using var host = TestHost.Start();
+        host.Services.GetRequiredService<LiteDatabase>().GetCollection<BroadcastDocument>("broadcasts").Insert(new BroadcastDocument
+        {
+            Id = "b-unreadable",
+            Status = nameof(BroadcastStatus.Queued),
+            Statuses = ["NoSuchStatus"],
+            Text = "Завтра не буде води",
+            CreatedAt = DateTime.UtcNow,
+        });
+
+        host.Services.GetRequiredService<BroadcastWorker>().Wake();
+
+        await Eventually.ResultAsync(() => Task.FromResult(host.Log.ToString()), log => log.Contains("Queueing the waiting broadcasts failed", StringComparison.Ordinal));
+        using var health = await host.Client.GetAsync("/health", Cancellation);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
     /// <summary>Registered, reachable on Telegram, with quiet hours off so the test does not depend on the hour it runs at.</summary>
