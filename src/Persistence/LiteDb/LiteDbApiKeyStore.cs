@@ -6,6 +6,8 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbApiKeyStore : IApiKeyStore
 {
+    private const string Collection = "apiKeys";
+
     private readonly ILiteCollection<ApiKeyDocument> _keys;
 
     /// <summary>Makes a revocation's read and write one step; the file has no other writer (direct mode).</summary>
@@ -15,13 +17,13 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
-        var keys = database.GetCollection<ApiKeyDocument>("apiKeys");
+        var keys = database.GetCollection<ApiKeyDocument>(Collection);
         keys.EnsureIndex(d => d.CreatedAt);
     }
 
     public LiteDbApiKeyStore(LiteDatabase database)
     {
-        _keys = database.GetCollection<ApiKeyDocument>("apiKeys");
+        _keys = database.GetCollection<ApiKeyDocument>(Collection);
     }
 
     public Task AddAsync(ApiKey key, CancellationToken cancellationToken)

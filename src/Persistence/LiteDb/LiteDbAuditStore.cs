@@ -6,6 +6,8 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbAuditStore : IAuditStore
 {
+    private const string Collection = "audit";
+
     private readonly ILiteCollection<AuditDocument> _audit;
 
     /// <summary>Gives ids in the order entries are written; the file has no other writer (direct mode).</summary>
@@ -14,7 +16,7 @@ internal sealed class LiteDbAuditStore : IAuditStore
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
-        var audit = database.GetCollection<AuditDocument>("audit");
+        var audit = database.GetCollection<AuditDocument>(Collection);
         audit.EnsureIndex(d => d.CommunityId);
         audit.EnsureIndex(d => d.ActorResidentId);
         audit.EnsureIndex(d => d.Target);
@@ -22,7 +24,7 @@ internal sealed class LiteDbAuditStore : IAuditStore
 
     public LiteDbAuditStore(LiteDatabase database)
     {
-        _audit = database.GetCollection<AuditDocument>("audit");
+        _audit = database.GetCollection<AuditDocument>(Collection);
     }
 
     public Task<AuditEntry> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)

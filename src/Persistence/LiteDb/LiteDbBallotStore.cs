@@ -7,6 +7,8 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbBallotStore : IBallotStore
 {
+    private const string Collection = "ballots";
+
     private const int PageSize = 500;
 
     private readonly ILiteCollection<BallotDocument> _ballots;
@@ -20,14 +22,14 @@ internal sealed class LiteDbBallotStore : IBallotStore
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
-        var ballots = database.GetCollection<BallotDocument>("ballots");
+        var ballots = database.GetCollection<BallotDocument>(Collection);
         ballots.EnsureIndex(d => d.PollId);
         ballots.EnsureIndex(d => d.ResidentId);
     }
 
     public LiteDbBallotStore(LiteDatabase database, LiteDbWriter writer)
     {
-        _ballots = database.GetCollection<BallotDocument>("ballots");
+        _ballots = database.GetCollection<BallotDocument>(Collection);
         _writer = writer;
     }
 

@@ -6,19 +6,21 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbBroadcastStore : IBroadcastStore
 {
+    private const string Collection = "broadcasts";
+
     private readonly ILiteCollection<BroadcastDocument> _broadcasts;
 
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
-        var broadcasts = database.GetCollection<BroadcastDocument>("broadcasts");
+        var broadcasts = database.GetCollection<BroadcastDocument>(Collection);
         broadcasts.EnsureIndex(d => d.Status);
         broadcasts.EnsureIndex(d => d.AuthorResidentId);
     }
 
     public LiteDbBroadcastStore(LiteDatabase database)
     {
-        _broadcasts = database.GetCollection<BroadcastDocument>("broadcasts");
+        _broadcasts = database.GetCollection<BroadcastDocument>(Collection);
     }
 
     public Task SaveAsync(Broadcast broadcast, CancellationToken cancellationToken)

@@ -6,18 +6,20 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbEventStore : IEventStore
 {
+    private const string Collection = "events";
+
     private readonly ILiteCollection<EventDocument> _events;
 
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
-        var events = database.GetCollection<EventDocument>("events");
+        var events = database.GetCollection<EventDocument>(Collection);
         events.EnsureIndex(d => d.StartsAt);
     }
 
     public LiteDbEventStore(LiteDatabase database)
     {
-        _events = database.GetCollection<EventDocument>("events");
+        _events = database.GetCollection<EventDocument>(Collection);
     }
 
     public Task SaveAsync(CivicEvent civicEvent, CancellationToken cancellationToken)

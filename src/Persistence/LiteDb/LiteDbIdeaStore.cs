@@ -6,6 +6,9 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbIdeaStore : IIdeaStore
 {
+    private const string IdeaSupportsCollection = "idea_supports";
+    private const string IdeasCollection = "ideas";
+
     private readonly ILiteCollection<IdeaDocument> _ideas;
     private readonly ILiteCollection<IdeaSupportDocument> _supports;
 
@@ -18,19 +21,19 @@ internal sealed class LiteDbIdeaStore : IIdeaStore
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
-        var ideas = database.GetCollection<IdeaDocument>("ideas");
+        var ideas = database.GetCollection<IdeaDocument>(IdeasCollection);
         ideas.EnsureIndex(d => d.Status);
         ideas.EnsureIndex(d => d.CommunityId);
         ideas.EnsureIndex(d => d.AuthorResidentId);
-        var supports = database.GetCollection<IdeaSupportDocument>("idea_supports");
+        var supports = database.GetCollection<IdeaSupportDocument>(IdeaSupportsCollection);
         supports.EnsureIndex(d => d.IdeaId);
         supports.EnsureIndex(d => d.ResidentId);
     }
 
     public LiteDbIdeaStore(LiteDatabase database)
     {
-        _ideas = database.GetCollection<IdeaDocument>("ideas");
-        _supports = database.GetCollection<IdeaSupportDocument>("idea_supports");
+        _ideas = database.GetCollection<IdeaDocument>(IdeasCollection);
+        _supports = database.GetCollection<IdeaSupportDocument>(IdeaSupportsCollection);
     }
 
     public Task SaveAsync(Idea idea, CancellationToken cancellationToken)

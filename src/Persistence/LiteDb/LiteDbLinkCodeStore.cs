@@ -6,6 +6,8 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbLinkCodeStore : ILinkCodeStore
 {
+    private const string Collection = "linkCodes";
+
     private readonly ILiteCollection<LinkCodeDocument> _codes;
 
     /// <summary>Makes each take a find-and-delete, so a code is taken once; the file has no other writer (direct mode).</summary>
@@ -14,14 +16,14 @@ internal sealed class LiteDbLinkCodeStore : ILinkCodeStore
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
-        var codes = database.GetCollection<LinkCodeDocument>("linkCodes");
+        var codes = database.GetCollection<LinkCodeDocument>(Collection);
         codes.EnsureIndex(d => d.Code, unique: true);
         codes.EnsureIndex(d => d.ExpiresAt);
     }
 
     public LiteDbLinkCodeStore(LiteDatabase database)
     {
-        _codes = database.GetCollection<LinkCodeDocument>("linkCodes");
+        _codes = database.GetCollection<LinkCodeDocument>(Collection);
     }
 
     public Task SaveAsync(LinkCode code, CancellationToken cancellationToken)

@@ -6,6 +6,8 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbOutboxStore : IOutboxStore
 {
+    private const string Collection = "outbox";
+
     /// <summary>Puts broadcasts behind every reply in <see cref="OutboxDocument.QueueOrder"/>; ids stay far below it.</summary>
     private const long BroadcastOffset = 1L << 62;
 
@@ -31,7 +33,7 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
-        var outbox = database.GetCollection<OutboxDocument>("outbox", BsonAutoId.Int64);
+        var outbox = database.GetCollection<OutboxDocument>(Collection, BsonAutoId.Int64);
         outbox.EnsureIndex(d => d.IdempotencyKey, unique: true);
         outbox.EnsureIndex(d => d.QueueOrder);
         outbox.EnsureIndex(d => d.Chat);
@@ -48,7 +50,7 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
     public LiteDbOutboxStore(LiteDatabase database, LiteDbWriter writer)
     {
         _writer = writer;
-        _outbox = database.GetCollection<OutboxDocument>("outbox", BsonAutoId.Int64);
+        _outbox = database.GetCollection<OutboxDocument>(Collection, BsonAutoId.Int64);
     }
 
     public Task AddAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken) =>

@@ -6,6 +6,8 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbPollStore : IPollStore
 {
+    private const string Collection = "polls";
+
     private readonly ILiteCollection<PollDocument> _polls;
 
     /// <summary>Makes a status change's read-compare-write one step; the file has no other writer (direct mode).</summary>
@@ -14,14 +16,14 @@ internal sealed class LiteDbPollStore : IPollStore
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
-        var polls = database.GetCollection<PollDocument>("polls");
+        var polls = database.GetCollection<PollDocument>(Collection);
         polls.EnsureIndex(d => d.Status);
         polls.EnsureIndex(d => d.CommunityId);
     }
 
     public LiteDbPollStore(LiteDatabase database)
     {
-        _polls = database.GetCollection<PollDocument>("polls");
+        _polls = database.GetCollection<PollDocument>(Collection);
     }
 
     public Task SaveAsync(Poll poll, CancellationToken cancellationToken)

@@ -6,6 +6,8 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbReportStore : IReportStore
 {
+    private const string Collection = "reports";
+
     private readonly ILiteCollection<ReportDocument> _reports;
 
     /// <summary>
@@ -17,7 +19,7 @@ internal sealed class LiteDbReportStore : IReportStore
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
-        var reports = database.GetCollection<ReportDocument>("reports");
+        var reports = database.GetCollection<ReportDocument>(Collection);
         reports.EnsureIndex(d => d.Number, unique: true);
         reports.EnsureIndex("followerIds", "$.FollowerIds[*]");
         reports.EnsureIndex(d => d.Latitude);
@@ -27,7 +29,7 @@ internal sealed class LiteDbReportStore : IReportStore
 
     public LiteDbReportStore(LiteDatabase database)
     {
-        _reports = database.GetCollection<ReportDocument>("reports");
+        _reports = database.GetCollection<ReportDocument>(Collection);
     }
 
     public Task<ProblemReport> AddAsync(ProblemReport report, CancellationToken cancellationToken)

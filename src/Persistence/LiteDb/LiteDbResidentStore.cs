@@ -8,6 +8,8 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbResidentStore : IResidentStore
 {
+    private const string Collection = "residents";
+
     private const int PageSize = 500;
 
     private readonly ILiteCollection<ResidentDocument> _residents;
@@ -16,7 +18,7 @@ internal sealed class LiteDbResidentStore : IResidentStore
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
-        var residents = database.GetCollection<ResidentDocument>("residents");
+        var residents = database.GetCollection<ResidentDocument>(Collection);
         residents.EnsureIndex("identityKeys", "$.IdentityKeys[*]");
         residents.EnsureIndex(d => d.Phone);
         residents.EnsureIndex("followedCommunities", "$.FollowedCommunities[*]");
@@ -24,7 +26,7 @@ internal sealed class LiteDbResidentStore : IResidentStore
 
     public LiteDbResidentStore(LiteDatabase database, LiteDbWriter writer)
     {
-        _residents = database.GetCollection<ResidentDocument>("residents");
+        _residents = database.GetCollection<ResidentDocument>(Collection);
         _writer = writer;
     }
 

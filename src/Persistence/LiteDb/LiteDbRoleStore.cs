@@ -6,19 +6,21 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbRoleStore : IRoleStore
 {
+    private const string Collection = "roles";
+
     private readonly ILiteCollection<RoleGrantDocument> _roles;
 
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
-        var roles = database.GetCollection<RoleGrantDocument>("roles");
+        var roles = database.GetCollection<RoleGrantDocument>(Collection);
         roles.EnsureIndex(d => d.ResidentId);
         roles.EnsureIndex(d => d.CommunityId);
     }
 
     public LiteDbRoleStore(LiteDatabase database)
     {
-        _roles = database.GetCollection<RoleGrantDocument>("roles");
+        _roles = database.GetCollection<RoleGrantDocument>(Collection);
     }
 
     public Task SaveAsync(RoleGrant grant, CancellationToken cancellationToken)

@@ -6,6 +6,8 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbRsvpStore : IRsvpStore
 {
+    private const string Collection = "rsvps";
+
     private readonly ILiteCollection<RsvpDocument> _rsvps;
 
     /// <summary>
@@ -17,14 +19,14 @@ internal sealed class LiteDbRsvpStore : IRsvpStore
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
-        var rsvps = database.GetCollection<RsvpDocument>("rsvps");
+        var rsvps = database.GetCollection<RsvpDocument>(Collection);
         rsvps.EnsureIndex(d => d.EventId);
         rsvps.EnsureIndex(d => d.ResidentId);
     }
 
     public LiteDbRsvpStore(LiteDatabase database)
     {
-        _rsvps = database.GetCollection<RsvpDocument>("rsvps");
+        _rsvps = database.GetCollection<RsvpDocument>(Collection);
     }
 
     public Task<Rsvp> AnswerAsync(

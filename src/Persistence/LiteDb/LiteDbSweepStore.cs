@@ -6,6 +6,9 @@ namespace Hromada.Persistence.LiteDb;
 
 internal sealed class LiteDbSweepStore : ISweepStore
 {
+    private const string SweepLeasesCollection = "sweepLeases";
+    private const string SweepMarksCollection = "sweepMarks";
+
     private readonly ILiteCollection<SweepLeaseDocument> _leases;
     private readonly ILiteCollection<SweepMarkDocument> _marks;
 
@@ -19,16 +22,16 @@ internal sealed class LiteDbSweepStore : ISweepStore
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
-        var leases = database.GetCollection<SweepLeaseDocument>("sweepLeases");
+        var leases = database.GetCollection<SweepLeaseDocument>(SweepLeasesCollection);
         leases.EnsureIndex(d => d.Until);
-        var marks = database.GetCollection<SweepMarkDocument>("sweepMarks");
+        var marks = database.GetCollection<SweepMarkDocument>(SweepMarksCollection);
         marks.EnsureIndex(d => d.At);
     }
 
     public LiteDbSweepStore(LiteDatabase database)
     {
-        _leases = database.GetCollection<SweepLeaseDocument>("sweepLeases");
-        _marks = database.GetCollection<SweepMarkDocument>("sweepMarks");
+        _leases = database.GetCollection<SweepLeaseDocument>(SweepLeasesCollection);
+        _marks = database.GetCollection<SweepMarkDocument>(SweepMarksCollection);
     }
 
     public Task<bool> TryAcquireLeaseAsync(
