@@ -38,15 +38,8 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         await Sessions.TrySaveAsync(Session(), Ct);
         await Residents.SaveAsync(Resident("r1", Telegram("501")), Ct);
         await Communities.UpsertAsync([Kamianske], Ct);
-        _inbox!.Dispose();
-        _writer!.Dispose();
-        _database!.Dispose();
 
-        _database = LiteDbSchema.Prepare(LiteDbFile.Open(_path));
-        _writer = new LiteDbWriter(_database);
-        _inbox = new LiteDbInboxStore(_database, LiteDbInboxStore.PathBeside(_path));
-
-        var reopened = StoresOn(_database, _writer, _inbox);
+        var reopened = Reopen();
         Assert.Null(await reopened.Inbox.TryAddAsync(Update("1"), Ct));
         Assert.True((await reopened.Inbox.TryAddAsync(Update("2"), Ct))!.Sequence > lastSequence);
         await reopened.Outbox.AddAsync([Reply("b")], Ct);
@@ -136,6 +129,75 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         }
     }
 
+    /// <summary>
+    /// LiteDB 5 runs transactions on different collections at once, and two of them can corrupt the
+    /// free-page list they share (litedb-org/LiteDB#2825): later reads meet "page type must be index
+    /// page". Stores that wrote on their callers' threads, each to a collection of its own, did so on
+    /// every start (sweep leases, communities, outbox). Racy by nature, so it races many writes.
+    /// </summary>
+    [Fact]
+    public async Task Stores_ManyCollectionsWrittenAtOnce_EverythingReadsBackAfterReopening()
+    {
+        const int Writes = 300;
+        var at = new DateTimeOffset(2026, 12, 8, 9, 0, 0, TimeSpan.Zero);
+        async Task Repeat(Func<int, Task> write)
+        {
+            await Task.Yield();
+            for (var i = 0; i < Writes; i++)
+            {
+                await write(i);
+            }
+        }
+
+        await Task.WhenAll(
+            Repeat(i => Polls.SaveAsync(OpenPoll($"p{i}"), Ct)),
+            Repeat(async i =>
+            {
+                await Sweeps.TryAcquireLeaseAsync($"sweep{i % 7}", "me", at, at.AddMinutes(5), Ct);
+                await Sweeps.MarkDoneAsync("sweep", $"{i}", at, Ct);
+                await Sweeps.ReleaseLeaseAsync($"sweep{i % 7}", "me", Ct);
+            }),
+            Repeat(async i =>
+            {
+                await LinkCodes.SaveAsync(new LinkCode($"{100_000 + i}", $"r{i}", at.AddMinutes(10)), Ct);
+                await LinkCodes.TakeAsync($"{100_000 + i - 1}", at, Ct);
+            }),
+            Repeat(i => Audit.AppendAsync(Entry($"a.{i}", "kamianske"), Ct)),
+            Repeat(i => Outbox.AddAsync([Reply($"o{i}")], Ct)),
+            Repeat(async i =>
+            {
+                await Ideas.SaveAsync(ProposedIdea($"i{i}"), Ct);
+                await Ideas.SupportAsync($"i{i}", "r1", at, Ct);
+            }),
+            Repeat(i => Communities.UpsertAsync([Kamianske with { NameEn = $"Kamianske {i}" }], Ct)),
+            Repeat(async i =>
+            {
+                // Pages filled and emptied again: freed pages are what concurrent transactions corrupted.
+                var residents = Enumerable.Range(0, 20).Select(r => $"r{r}").ToList();
+                foreach (var resident in residents)
+                {
+                    await Roles.SaveAsync(Grant(resident, $"c{i}"), Ct);
+                }
+
+                foreach (var resident in residents)
+                {
+                    await Roles.DeleteAsync(resident, $"c{i}", Ct);
+                }
+            }));
+
+        var reopened = Reopen();
+        var numbers = Enumerable.Range(0, Writes).ToList();
+        Assert.All(await Task.WhenAll(numbers.Select(i => reopened.Polls.GetAsync($"p{i}", Ct))), Assert.NotNull);
+        Assert.All(await Task.WhenAll(numbers.Select(i => reopened.Sweeps.IsDoneAsync("sweep", $"{i}", Ct))), Assert.True);
+        Assert.True(await reopened.Sweeps.TryAcquireLeaseAsync("sweep0", "another", at, at.AddMinutes(5), Ct));
+        Assert.Equal(new LinkCode($"{100_000 + Writes - 1}", $"r{Writes - 1}", at.AddMinutes(10)), await reopened.LinkCodes.TakeAsync($"{100_000 + Writes - 1}", at, Ct));
+        Assert.Equal(Writes, (await reopened.Audit.ListRecentAsync(null, 2 * Writes, Ct)).Count);
+        Assert.Equal(Writes, (await reopened.Outbox.ClaimDueAsync(at, TimeSpan.FromMinutes(1), 2 * Writes, Ct)).Count);
+        Assert.All(await Task.WhenAll(numbers.Select(i => reopened.Ideas.TallyAsync($"i{i}", Ct))), tally => Assert.Equal(1, tally.Supporters));
+        Assert.Equal($"Kamianske {Writes - 1}", (await reopened.Communities.GetAsync("kamianske", Ct))?.NameEn);
+        Assert.Empty(await reopened.Roles.ListForResidentAsync("r1", Ct));
+    }
+
     [Fact]
     public void Open_FolderMissing_CreatesIt()
     {
@@ -172,6 +234,18 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         Assert.Equal(ResidentStatus.OpinionLeader, (await Residents.GetAsync(listed[499], Ct))?.Status);
     }
 
+    /// <summary>Closes the files and opens them again, as a restarted host does.</summary>
+    private Stores Reopen()
+    {
+        _inbox!.Dispose();
+        _writer!.Dispose();
+        _database!.Dispose();
+        _database = LiteDbSchema.Prepare(LiteDbFile.Open(_path));
+        _writer = new LiteDbWriter(_database);
+        _inbox = new LiteDbInboxStore(_database, LiteDbInboxStore.PathBeside(_path));
+        return StoresOn(_database, _writer, _inbox);
+    }
+
     /// <summary>Opens the inbox again as a new file beside what the main file holds now.</summary>
     private LiteDbInboxStore OpenInboxAnew()
     {
@@ -204,20 +278,20 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
             outbox,
             sessions,
             residents,
-            new LiteDbCommunityStore(database),
-            new LiteDbPollStore(database),
+            new LiteDbCommunityStore(database, writer),
+            new LiteDbPollStore(database, writer),
             new LiteDbBallotStore(database, writer),
-            new LiteDbLinkCodeStore(database),
-            new LiteDbIdeaStore(database),
-            new LiteDbEventStore(database),
-            new LiteDbRsvpStore(database),
-            new LiteDbReportStore(database),
-            new LiteDbRoleStore(database),
-            new LiteDbAuditStore(database),
+            new LiteDbLinkCodeStore(database, writer),
+            new LiteDbIdeaStore(database, writer),
+            new LiteDbEventStore(database, writer),
+            new LiteDbRsvpStore(database, writer),
+            new LiteDbReportStore(database, writer),
+            new LiteDbRoleStore(database, writer),
+            new LiteDbAuditStore(database, writer),
             new LiteDbCommunityStatsStore(database),
-            new LiteDbApiKeyStore(database),
-            new LiteDbSweepStore(database),
-            new LiteDbBroadcastStore(database),
+            new LiteDbApiKeyStore(database, writer),
+            new LiteDbSweepStore(database, writer),
+            new LiteDbBroadcastStore(database, writer),
             new LiteDbConversationTurnStore(writer, sessions, outbox, residents, inbox));
     }
 }

@@ -9,10 +9,10 @@ public abstract partial class StoreContractTests
 {
     private static readonly DateTimeOffset GrantTime = new(2026, 6, 1, 8, 0, 0, TimeSpan.Zero);
 
-    private static RoleGrant Grant(string residentId, string communityId, Role role = Role.Moderator) =>
+    protected static RoleGrant Grant(string residentId, string communityId, Role role = Role.Moderator) =>
         new(residentId, communityId, role, "telegram:1", GrantTime);
 
-    private static AuditEntry Entry(string action, string? communityId, string target = "poll:p1", string? actorResident = "admin") => new()
+    protected static AuditEntry Entry(string action, string? communityId, string target = "poll:p1", string? actorResident = "admin") => new()
     {
         At = GrantTime,
         Actor = new AuditActor("telegram:1", actorResident),

@@ -9,11 +9,8 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
     private const string Collection = "apiKeys";
 
     private readonly ILiteCollection<ApiKeyDocument> _keys;
+    private readonly LiteDbWriter _writer;
 
-    /// <summary>Makes a revocation's read and write one step; the file has no other writer (direct mode).</summary>
-    private readonly Lock _writeLock = new();
-
-    /// <summary>The index (the list's order) also creates the collection before concurrent writers can (see <see cref="LiteDbSweepStore"/>).</summary>
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
     {
@@ -21,23 +18,22 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         keys.EnsureIndex(d => d.CreatedAt);
     }
 
-    public LiteDbApiKeyStore(LiteDatabase database)
+    public LiteDbApiKeyStore(LiteDatabase database, LiteDbWriter writer)
     {
         _keys = database.GetCollection<ApiKeyDocument>(Collection);
+        _writer = writer;
     }
 
-    public Task AddAsync(ApiKey key, CancellationToken cancellationToken)
+    public async Task AddAsync(ApiKey key, CancellationToken cancellationToken)
     {
         try
         {
-            _keys.Insert(ApiKeyDocument.From(key));
+            await _writer.WriteAsync(() => _keys.Insert(ApiKeyDocument.From(key)));
         }
         catch (LiteException exception) when (LiteDbFile.IsDuplicateKey(exception))
         {
             throw ApiKeyDocument.IdTaken(exception);
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<ApiKey?> GetAsync(string id, CancellationToken cancellationToken) =>
@@ -53,9 +49,8 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
         return Task.FromResult<IReadOnlyList<ApiKey>>(keys);
     }
 
-    public Task<ApiKey?> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        lock (_writeLock)
+    public Task<ApiKey?> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(() =>
         {
             var document = _keys.FindById(id);
             if (document is { RevokedAt: null })
@@ -64,7 +59,6 @@ internal sealed class LiteDbApiKeyStore : IApiKeyStore
                 _keys.Update(document);
             }
 
-            return Task.FromResult(document?.ToApiKey());
-        }
-    }
+            return document?.ToApiKey();
+        });
 }

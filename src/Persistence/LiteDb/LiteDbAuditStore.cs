@@ -9,9 +9,7 @@ internal sealed class LiteDbAuditStore : IAuditStore
     private const string Collection = "audit";
 
     private readonly ILiteCollection<AuditDocument> _audit;
-
-    /// <summary>Gives ids in the order entries are written; the file has no other writer (direct mode).</summary>
-    private readonly Lock _appendLock = new();
+    private readonly LiteDbWriter _writer;
 
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
@@ -22,21 +20,21 @@ internal sealed class LiteDbAuditStore : IAuditStore
         audit.EnsureIndex(d => d.Target);
     }
 
-    public LiteDbAuditStore(LiteDatabase database)
+    public LiteDbAuditStore(LiteDatabase database, LiteDbWriter writer)
     {
         _audit = database.GetCollection<AuditDocument>(Collection);
+        _writer = writer;
     }
 
-    public Task<AuditEntry> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
-    {
-        lock (_appendLock)
+    /// <summary>Ids in the order entries are written: the last id is read and the next written in one write.</summary>
+    public Task<AuditEntry> AppendAsync(AuditEntry entry, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(() =>
         {
             var lastId = _audit.Query().OrderByDescending(d => d.Id).Select(d => d.Id).FirstOrDefault();
             var document = AuditDocument.From(entry, lastId + 1);
             _audit.Insert(document);
-            return Task.FromResult(document.ToEntry());
-        }
-    }
+            return document.ToEntry();
+        });
 
     /// <summary>Per community, the index gives its latest entries; the newest of those are merged.</summary>
     public Task<IReadOnlyList<AuditEntry>> ListRecentAsync(

@@ -9,6 +9,7 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
     private const string Collection = "broadcasts";
 
     private readonly ILiteCollection<BroadcastDocument> _broadcasts;
+    private readonly LiteDbWriter _writer;
 
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
@@ -18,15 +19,16 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
         broadcasts.EnsureIndex(d => d.AuthorResidentId);
     }
 
-    public LiteDbBroadcastStore(LiteDatabase database)
+    public LiteDbBroadcastStore(LiteDatabase database, LiteDbWriter writer)
     {
         _broadcasts = database.GetCollection<BroadcastDocument>(Collection);
+        _writer = writer;
     }
 
     public Task SaveAsync(Broadcast broadcast, CancellationToken cancellationToken)
     {
-        _broadcasts.Upsert(BroadcastDocument.From(broadcast));
-        return Task.CompletedTask;
+        var document = BroadcastDocument.From(broadcast);
+        return _writer.WriteAsync(() => _broadcasts.Upsert(document));
     }
 
     public Task<Broadcast?> GetAsync(string id, CancellationToken cancellationToken) =>

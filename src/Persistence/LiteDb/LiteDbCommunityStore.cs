@@ -4,7 +4,7 @@ using LiteDB;
 
 namespace Hromada.Persistence.LiteDb;
 
-internal sealed class LiteDbCommunityStore(LiteDatabase database) : ICommunityStore
+internal sealed class LiteDbCommunityStore(LiteDatabase database, LiteDbWriter writer) : ICommunityStore
 {
     private const string Collection = "communities";
 
@@ -24,7 +24,7 @@ internal sealed class LiteDbCommunityStore(LiteDatabase database) : ICommunitySt
 
     public Task UpsertAsync(IReadOnlyList<Community> communities, CancellationToken cancellationToken)
     {
-        _communities.Upsert(communities.Select(CommunityDocument.From));
-        return Task.CompletedTask;
+        var documents = communities.Select(CommunityDocument.From).ToList();
+        return writer.WriteAsync(() => _communities.Upsert(documents));
     }
 }

@@ -9,6 +9,7 @@ internal sealed class LiteDbEventStore : IEventStore
     private const string Collection = "events";
 
     private readonly ILiteCollection<EventDocument> _events;
+    private readonly LiteDbWriter _writer;
 
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
@@ -17,15 +18,16 @@ internal sealed class LiteDbEventStore : IEventStore
         events.EnsureIndex(d => d.StartsAt);
     }
 
-    public LiteDbEventStore(LiteDatabase database)
+    public LiteDbEventStore(LiteDatabase database, LiteDbWriter writer)
     {
         _events = database.GetCollection<EventDocument>(Collection);
+        _writer = writer;
     }
 
     public Task SaveAsync(CivicEvent civicEvent, CancellationToken cancellationToken)
     {
-        _events.Upsert(EventDocument.From(civicEvent));
-        return Task.CompletedTask;
+        var document = EventDocument.From(civicEvent);
+        return _writer.WriteAsync(() => _events.Upsert(document));
     }
 
     public Task<CivicEvent?> GetAsync(string id, CancellationToken cancellationToken) =>

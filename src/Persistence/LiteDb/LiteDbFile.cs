@@ -6,8 +6,8 @@ namespace Hromada.Persistence.LiteDb;
 internal static class LiteDbFile
 {
     /// <summary>
-    /// Opens the file in direct mode: this process alone owns it, which is what lets the stores
-    /// guard their read-compare-write steps with in-process locks. The write-ahead log beside it
+    /// Opens the file in direct mode: this process alone owns it, which is what lets one in-process
+    /// writer (<see cref="LiteDbWriter"/>) make each read-compare-write step atomic. The write-ahead log beside it
     /// ("&lt;name&gt;-log.db", where LiteDB keeps it too) is synced per commit, not per page
     /// (<see cref="CommitSyncedLogStream"/>). <paramref name="collation"/> is how a new file compares
     /// strings (LiteDB's default: by the current culture, ignoring case); an existing file opens with

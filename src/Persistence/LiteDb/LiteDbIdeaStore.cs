@@ -11,12 +11,7 @@ internal sealed class LiteDbIdeaStore : IIdeaStore
 
     private readonly ILiteCollection<IdeaDocument> _ideas;
     private readonly ILiteCollection<IdeaSupportDocument> _supports;
-
-    /// <summary>
-    /// Makes each read-compare-write (a status change, a rating) one step; the file has no other
-    /// writer (direct mode). A support needs no lock: the primary key (idea, resident) refuses a second.
-    /// </summary>
-    private readonly Lock _writeLock = new();
+    private readonly LiteDbWriter _writer;
 
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
@@ -30,36 +25,37 @@ internal sealed class LiteDbIdeaStore : IIdeaStore
         supports.EnsureIndex(d => d.ResidentId);
     }
 
-    public LiteDbIdeaStore(LiteDatabase database)
+    public LiteDbIdeaStore(LiteDatabase database, LiteDbWriter writer)
     {
         _ideas = database.GetCollection<IdeaDocument>(IdeasCollection);
         _supports = database.GetCollection<IdeaSupportDocument>(IdeaSupportsCollection);
+        _writer = writer;
     }
 
     public Task SaveAsync(Idea idea, CancellationToken cancellationToken)
     {
-        _ideas.Upsert(IdeaDocument.From(idea));
-        return Task.CompletedTask;
+        var document = IdeaDocument.From(idea);
+        return _writer.WriteAsync(() => _ideas.Upsert(document));
     }
 
     public Task<bool> TryChangeStatusAsync(Idea changed, IdeaStatus expected, CancellationToken cancellationToken)
     {
-        lock (_writeLock)
+        var document = IdeaDocument.From(changed);
+        return _writer.WriteAsync(() =>
         {
             var stored = _ideas.FindById(changed.Id);
             var matches = stored is not null && stored.Status == expected.ToString();
             if (matches)
             {
-                _ideas.Update(IdeaDocument.From(changed));
+                _ideas.Update(document);
             }
 
-            return Task.FromResult(matches);
-        }
+            return matches;
+        });
     }
 
-    public Task<bool> TryDeleteAsync(string id, IdeaStatus expected, CancellationToken cancellationToken)
-    {
-        lock (_writeLock)
+    public Task<bool> TryDeleteAsync(string id, IdeaStatus expected, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(() =>
         {
             var matches = _ideas.FindById(id) is { } stored && stored.Status == expected.ToString();
             if (matches)
@@ -68,9 +64,8 @@ internal sealed class LiteDbIdeaStore : IIdeaStore
                 _ideas.Delete(id);
             }
 
-            return Task.FromResult(matches);
-        }
-    }
+            return matches;
+        });
 
     public Task<Idea?> GetAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(_ideas.FindById(id)?.ToIdea());
@@ -132,35 +127,38 @@ internal sealed class LiteDbIdeaStore : IIdeaStore
         return Task.FromResult<IReadOnlyList<Idea>>(proposed);
     }
 
+    /// <summary>The primary key (idea, resident) is looked up first: a refused insert would roll back the writes committed with it.</summary>
     public Task<bool> SupportAsync(string ideaId, string residentId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        try
+        var document = IdeaSupportDocument.From(new IdeaSupport(ideaId, residentId, at));
+        return _writer.WriteAsync(() =>
         {
-            _supports.Insert(IdeaSupportDocument.From(new IdeaSupport(ideaId, residentId, at)));
-            return Task.FromResult(true);
-        }
-        catch (LiteException exception) when (LiteDbFile.IsDuplicateKey(exception))
-        {
-            return Task.FromResult(false);
-        }
+            if (_supports.FindById(document.Id) is not null)
+            {
+                return false;
+            }
+
+            _supports.Insert(document);
+            return true;
+        });
     }
 
     public Task<IdeaSupport?> RateAsync(
         string ideaId, string residentId, int rating, DateTimeOffset at, CancellationToken cancellationToken)
     {
         IdeaSupportDocument.EnsureRating(rating);
-        lock (_writeLock)
+        return _writer.WriteAsync(() =>
         {
             var stored = _supports.FindById(IdeaSupportDocument.KeyOf(ideaId, residentId))?.ToSupport();
             if (stored is null || stored.Rating == rating)
             {
-                return Task.FromResult(stored);
+                return stored;
             }
 
             var rated = stored with { Rating = rating, RatedAt = at };
             _supports.Update(IdeaSupportDocument.From(rated));
-            return Task.FromResult<IdeaSupport?>(rated);
-        }
+            return rated;
+        });
     }
 
     public Task<IdeaSupport?> FindSupportAsync(string ideaId, string residentId, CancellationToken cancellationToken) =>

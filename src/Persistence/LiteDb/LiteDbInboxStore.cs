@@ -138,8 +138,9 @@ internal sealed class LiteDbInboxStore : IInboxStore, IDisposable
     /// nothing twice, as this file is no longer new).
     /// </summary>
     /// <remarks>
-    /// Built at start-up, with the conversation worker (a hosted service) that needs it, before
-    /// anything writes: the one drop of the old inbox changes the main file's layout unraced (<see cref="LiteDbSchema"/>).
+    /// The drop is the one write to the main file outside its writer: LiteDB drops a collection
+    /// under its exclusive lock, which waits for every other transaction, and refuses to do it
+    /// inside one (the writer's).
     /// </remarks>
     private void GoOnFrom(LiteDatabase main)
     {

@@ -9,9 +9,7 @@ internal sealed class LiteDbLinkCodeStore : ILinkCodeStore
     private const string Collection = "linkCodes";
 
     private readonly ILiteCollection<LinkCodeDocument> _codes;
-
-    /// <summary>Makes each take a find-and-delete, so a code is taken once; the file has no other writer (direct mode).</summary>
-    private readonly Lock _writeLock = new();
+    private readonly LiteDbWriter _writer;
 
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
@@ -21,43 +19,41 @@ internal sealed class LiteDbLinkCodeStore : ILinkCodeStore
         codes.EnsureIndex(d => d.ExpiresAt);
     }
 
-    public LiteDbLinkCodeStore(LiteDatabase database)
+    public LiteDbLinkCodeStore(LiteDatabase database, LiteDbWriter writer)
     {
         _codes = database.GetCollection<LinkCodeDocument>(Collection);
+        _writer = writer;
     }
 
-    public Task SaveAsync(LinkCode code, CancellationToken cancellationToken)
+    public async Task SaveAsync(LinkCode code, CancellationToken cancellationToken)
     {
-        lock (_writeLock)
+        var document = LinkCodeDocument.From(code);
+        try
         {
-            try
-            {
-                _codes.Upsert(LinkCodeDocument.From(code));
-            }
-            catch (LiteException exception) when (LiteDbFile.IsDuplicateKey(exception))
-            {
-                throw LinkCodeDocument.CodeTaken(exception);
-            }
+            await _writer.WriteAsync(() => _codes.Upsert(document));
         }
-
-        return Task.CompletedTask;
+        catch (LiteException exception) when (LiteDbFile.IsDuplicateKey(exception))
+        {
+            throw LinkCodeDocument.CodeTaken(exception);
+        }
     }
 
+    /// <summary>The find and the delete are one write, so a code is taken once.</summary>
     public Task<LinkCode?> TakeAsync(string code, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var at = DocumentFormat.ToStored(now);
-        lock (_writeLock)
+        return _writer.WriteAsync(() =>
         {
             // LiteDB has no TTL index: expired codes go whenever one is taken.
             _codes.DeleteMany(d => d.ExpiresAt <= at);
             var document = _codes.FindOne(d => d.Code == code);
             if (document is null)
             {
-                return Task.FromResult<LinkCode?>(null);
+                return null;
             }
 
             _codes.Delete(document.Id);
-            return Task.FromResult<LinkCode?>(document.ToLinkCode());
-        }
+            return document.ToLinkCode();
+        });
     }
 }

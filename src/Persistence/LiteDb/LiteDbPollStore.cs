@@ -9,9 +9,7 @@ internal sealed class LiteDbPollStore : IPollStore
     private const string Collection = "polls";
 
     private readonly ILiteCollection<PollDocument> _polls;
-
-    /// <summary>Makes a status change's read-compare-write one step; the file has no other writer (direct mode).</summary>
-    private readonly Lock _writeLock = new();
+    private readonly LiteDbWriter _writer;
 
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
@@ -21,30 +19,32 @@ internal sealed class LiteDbPollStore : IPollStore
         polls.EnsureIndex(d => d.CommunityId);
     }
 
-    public LiteDbPollStore(LiteDatabase database)
+    public LiteDbPollStore(LiteDatabase database, LiteDbWriter writer)
     {
         _polls = database.GetCollection<PollDocument>(Collection);
+        _writer = writer;
     }
 
     public Task SaveAsync(Poll poll, CancellationToken cancellationToken)
     {
-        _polls.Upsert(PollDocument.From(poll));
-        return Task.CompletedTask;
+        var document = PollDocument.From(poll);
+        return _writer.WriteAsync(() => _polls.Upsert(document));
     }
 
     public Task<bool> TryChangeStatusAsync(Poll changed, PollStatus expected, CancellationToken cancellationToken)
     {
-        lock (_writeLock)
+        var document = PollDocument.From(changed);
+        return _writer.WriteAsync(() =>
         {
             var stored = _polls.FindById(changed.Id);
             var matches = stored is not null && stored.Status == expected.ToString();
             if (matches)
             {
-                _polls.Update(PollDocument.From(changed));
+                _polls.Update(document);
             }
 
-            return Task.FromResult(matches);
-        }
+            return matches;
+        });
     }
 
     public Task<Poll?> GetAsync(string id, CancellationToken cancellationToken) =>

@@ -10,11 +10,8 @@ internal sealed class LiteDbReportStore : IReportStore
 
     private readonly ILiteCollection<ReportDocument> _reports;
 
-    /// <summary>
-    /// Makes "next number, insert" and "compare version, replace" single steps; the unique index on
-    /// the number backs it, and the file has no other writer (direct mode).
-    /// </summary>
-    private readonly Lock _writeLock = new();
+    /// <summary>Makes "next number, insert" and "compare version, replace" single steps; the unique index on the number backs it.</summary>
+    private readonly LiteDbWriter _writer;
 
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
@@ -27,40 +24,37 @@ internal sealed class LiteDbReportStore : IReportStore
         reports.EnsureIndex(d => d.CreatedAt);
     }
 
-    public LiteDbReportStore(LiteDatabase database)
+    public LiteDbReportStore(LiteDatabase database, LiteDbWriter writer)
     {
         _reports = database.GetCollection<ReportDocument>(Collection);
+        _writer = writer;
     }
 
-    public Task<ProblemReport> AddAsync(ProblemReport report, CancellationToken cancellationToken)
-    {
-        lock (_writeLock)
+    public Task<ProblemReport> AddAsync(ProblemReport report, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(() =>
         {
             if (_reports.FindById(report.Id) is { } stored)
             {
-                return Task.FromResult(stored.ToReport());
+                return stored.ToReport();
             }
 
             var last = _reports.Query().OrderByDescending(d => d.Number).Limit(1).FirstOrDefault()?.Number ?? 0;
             var document = ReportDocument.From(report, last + 1, version: 1);
             _reports.Insert(document);
-            return Task.FromResult(document.ToReport());
-        }
-    }
+            return document.ToReport();
+        });
 
-    public Task<bool> TryUpdateAsync(ProblemReport report, CancellationToken cancellationToken)
-    {
-        lock (_writeLock)
+    public Task<bool> TryUpdateAsync(ProblemReport report, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(() =>
         {
             if (_reports.FindById(report.Id) is not { } stored || stored.Version != report.Version)
             {
-                return Task.FromResult(false);
+                return false;
             }
 
             _reports.Update(ReportDocument.From(report, stored.Number, report.Version + 1));
-            return Task.FromResult(true);
-        }
-    }
+            return true;
+        });
 
     public Task<ProblemReport?> GetAsync(long number, CancellationToken cancellationToken) =>
         Task.FromResult(_reports.FindOne(d => d.Number == number)?.ToReport());

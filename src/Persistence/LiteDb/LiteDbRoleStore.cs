@@ -9,6 +9,7 @@ internal sealed class LiteDbRoleStore : IRoleStore
     private const string Collection = "roles";
 
     private readonly ILiteCollection<RoleGrantDocument> _roles;
+    private readonly LiteDbWriter _writer;
 
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
@@ -18,19 +19,20 @@ internal sealed class LiteDbRoleStore : IRoleStore
         roles.EnsureIndex(d => d.CommunityId);
     }
 
-    public LiteDbRoleStore(LiteDatabase database)
+    public LiteDbRoleStore(LiteDatabase database, LiteDbWriter writer)
     {
         _roles = database.GetCollection<RoleGrantDocument>(Collection);
+        _writer = writer;
     }
 
     public Task SaveAsync(RoleGrant grant, CancellationToken cancellationToken)
     {
-        _roles.Upsert(RoleGrantDocument.From(grant));
-        return Task.CompletedTask;
+        var document = RoleGrantDocument.From(grant);
+        return _writer.WriteAsync(() => _roles.Upsert(document));
     }
 
     public Task<bool> DeleteAsync(string residentId, string communityId, CancellationToken cancellationToken) =>
-        Task.FromResult(_roles.Delete(RoleGrantDocument.KeyOf(residentId, communityId)));
+        _writer.WriteAsync(() => _roles.Delete(RoleGrantDocument.KeyOf(residentId, communityId)));
 
     public Task<IReadOnlyList<RoleGrant>> ListForResidentAsync(string residentId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<RoleGrant>>(

@@ -10,11 +10,8 @@ internal sealed class LiteDbRsvpStore : IRsvpStore
 
     private readonly ILiteCollection<RsvpDocument> _rsvps;
 
-    /// <summary>
-    /// Makes the read, the compare and the write of an answer one step; the primary key (event,
-    /// resident) keeps one answer per pair, and the file has no other writer (direct mode).
-    /// </summary>
-    private readonly Lock _answerLock = new();
+    /// <summary>Makes the read, the compare and the write of an answer one step; the primary key (event, resident) keeps one answer per pair.</summary>
+    private readonly LiteDbWriter _writer;
 
     /// <summary>Creates the collection and its indexes: once at open, before any other use of the file (<see cref="LiteDbSchema"/>).</summary>
     public static void Prepare(LiteDatabase database)
@@ -24,15 +21,15 @@ internal sealed class LiteDbRsvpStore : IRsvpStore
         rsvps.EnsureIndex(d => d.ResidentId);
     }
 
-    public LiteDbRsvpStore(LiteDatabase database)
+    public LiteDbRsvpStore(LiteDatabase database, LiteDbWriter writer)
     {
         _rsvps = database.GetCollection<RsvpDocument>(Collection);
+        _writer = writer;
     }
 
     public Task<Rsvp> AnswerAsync(
-        string eventId, string residentId, RsvpAnswer answer, DateTimeOffset answeredAt, CancellationToken cancellationToken)
-    {
-        lock (_answerLock)
+        string eventId, string residentId, RsvpAnswer answer, DateTimeOffset answeredAt, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(() =>
         {
             var stored = _rsvps.FindById(RsvpDocument.KeyOf(eventId, residentId))?.ToRsvp();
             var rsvp = RsvpDocument.Apply(stored, eventId, residentId, answer, answeredAt);
@@ -41,9 +38,8 @@ internal sealed class LiteDbRsvpStore : IRsvpStore
                 _rsvps.Upsert(RsvpDocument.From(rsvp));
             }
 
-            return Task.FromResult(rsvp);
-        }
-    }
+            return rsvp;
+        });
 
     public Task<Rsvp?> FindAsync(string eventId, string residentId, CancellationToken cancellationToken) =>
         Task.FromResult(_rsvps.FindById(RsvpDocument.KeyOf(eventId, residentId))?.ToRsvp());

@@ -4,9 +4,12 @@ using LiteDB;
 namespace Hromada.Persistence.LiteDb;
 
 /// <summary>
-/// Group commit: the stores' writes run one after another on one thread, and the writes that queue
-/// up meanwhile go into the next transaction together. LiteDB syncs the disk for every page a
-/// commit writes (measured: one single-document commit, about four fsyncs), so a transaction per
+/// The file's only writer: every store's writes run one after another on one thread. LiteDB 5 lets
+/// transactions on different collections run at once, and those corrupt the free-page list they
+/// share (litedb-org/LiteDB#2825; "empty page must be defined as empty type", later "page type must
+/// be index page" on reads; reproduced on 5.0.20 and 5.0.21); reads beside one writer are safe.
+/// Group commit: the writes that queue up meanwhile go into the next transaction together. LiteDB
+/// syncs the disk for every page a commit writes (measured: one single-document commit, about four fsyncs), so a transaction per
 /// write tops out at a few hundred writes a second; a shared transaction writes each touched page
 /// once. Each caller's task completes only after the transaction holding its write is committed,
 /// so whatever a caller acknowledges is on disk.
