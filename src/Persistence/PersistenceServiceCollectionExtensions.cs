@@ -29,9 +29,14 @@ public static class PersistenceServiceCollectionExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
-        services.AddSingleton(sp => LiteDbSchema.Prepare(LiteDbFile.Open(Options(sp).LiteDbPath)));
+        services.AddSingleton(sp => LiteDbSchema.Open(Options(sp).LiteDbPath));
         services.AddSingleton<LiteDbWriter>();
-        services.AddSingleton(sp => new LiteDbInboxStore(sp.GetRequiredService<LiteDatabase>(), LiteDbInboxStore.PathBeside(Options(sp).LiteDbPath)));
+        services.AddSingleton(sp =>
+        {
+            // The main file opens first: opening it carries the inbox file on (LiteDbSchema.Open).
+            sp.GetRequiredService<LiteDatabase>();
+            return new LiteDbInboxStore(LiteDbInboxStore.PathBeside(Options(sp).LiteDbPath));
+        });
         services.AddSingleton<LiteDbOutboxStore>();
         services.AddSingleton<LiteDbSessionStore>();
         services.AddSingleton<LiteDbResidentStore>();

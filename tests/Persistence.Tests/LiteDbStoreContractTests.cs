@@ -15,9 +15,9 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
 
     protected override ValueTask<Stores> OpenStoresAsync()
     {
-        _database = LiteDbSchema.Prepare(LiteDbFile.Open(_path));
+        _database = LiteDbSchema.Open(_path);
         _writer = new LiteDbWriter(_database);
-        _inbox = new LiteDbInboxStore(_database, LiteDbInboxStore.PathBeside(_path));
+        _inbox = new LiteDbInboxStore(LiteDbInboxStore.PathBeside(_path));
         return ValueTask.FromResult(StoresOn(_database, _writer, _inbox));
     }
 
@@ -61,7 +61,7 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
                 .InsertBulk(Enumerable.Range(1, 10_001).Select(i => Handled(InboxDocument.From(Update($"{i}"), sequence: i))));
         }
 
-        _inbox = new LiteDbInboxStore(_database!, LiteDbInboxStore.PathBeside(_path));
+        _inbox = new LiteDbInboxStore(LiteDbInboxStore.PathBeside(_path));
         var added = await Task.WhenAll(_inbox.TryAddAsync(Update("1"), Ct), _inbox.TryAddAsync(Update("new"), Ct));
 
         Assert.Null(added[0]);
@@ -103,9 +103,9 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         for (var round = 0; round < 20; round++)
         {
             var path = Path.Combine(Path.GetDirectoryName(_path)!, $"race{round}", "hromada.db");
-            using var database = LiteDbSchema.Prepare(LiteDbFile.Open(path));
+            using var database = LiteDbSchema.Open(path);
             using var writer = new LiteDbWriter(database);
-            using var inbox = new LiteDbInboxStore(database, LiteDbInboxStore.PathBeside(path));
+            using var inbox = new LiteDbInboxStore(LiteDbInboxStore.PathBeside(path));
             var stores = StoresOn(database, writer, inbox);
             using var stop = new CancellationTokenSource();
             var readers = Enumerable.Range(0, 4).Select(reader => Task.Run(async () =>
@@ -240,9 +240,9 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
         _inbox!.Dispose();
         _writer!.Dispose();
         _database!.Dispose();
-        _database = LiteDbSchema.Prepare(LiteDbFile.Open(_path));
+        _database = LiteDbSchema.Open(_path);
         _writer = new LiteDbWriter(_database);
-        _inbox = new LiteDbInboxStore(_database, LiteDbInboxStore.PathBeside(_path));
+        _inbox = new LiteDbInboxStore(LiteDbInboxStore.PathBeside(_path));
         return StoresOn(_database, _writer, _inbox);
     }
 
@@ -251,7 +251,8 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
     {
         _inbox!.Dispose();
         File.Delete(LiteDbInboxStore.PathBeside(_path));
-        _inbox = new LiteDbInboxStore(_database!, LiteDbInboxStore.PathBeside(_path));
+        LiteDbInboxStore.GoOnFrom(_database!, LiteDbInboxStore.PathBeside(_path));
+        _inbox = new LiteDbInboxStore(LiteDbInboxStore.PathBeside(_path));
         return _inbox;
     }
 

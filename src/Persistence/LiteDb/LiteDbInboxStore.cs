@@ -30,19 +30,13 @@ internal sealed class LiteDbInboxStore : IInboxStore, IDisposable
     private readonly Lock _recentLock = new();
     private int _disposed;
 
-    /// <param name="main">The main file, whose sessions (and inbox, where it still has one) the inbox goes on from.</param>
-    /// <param name="path">The inbox's own file.</param>
-    public LiteDbInboxStore(LiteDatabase main, string path)
+    /// <param name="path">The inbox's own file, carried on from the main file at open (<see cref="GoOnFrom"/>).</param>
+    public LiteDbInboxStore(string path)
     {
-        // Its keys are exact ASCII: compared ordinally, not by culture (an eighth of the writer's time in the profile).
-        _database = LiteDbFile.Open(path, new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal));
+        _database = OpenFile(path);
         try
         {
-            // The Int64 auto id is the sequence: assigned under the collection's write lock, so it only grows.
-            _inbox = _database.GetCollection<InboxDocument>("inbox", BsonAutoId.Int64);
-            _inbox.EnsureIndex(d => d.UpdateKey, unique: true);
-            _inbox.EnsureIndex(d => d.Status);
-            GoOnFrom(main);
+            _inbox = Entries(_database);
             var newest = _inbox.Query().OrderByDescending(d => d.Id).Select(d => d.UpdateKey).Limit(RecentKeysKept).ToList();
             newest.Reverse();
             newest.ForEach(Remember);
@@ -138,14 +132,16 @@ internal sealed class LiteDbInboxStore : IInboxStore, IDisposable
     /// nothing twice, as this file is no longer new).
     /// </summary>
     /// <remarks>
-    /// The drop is the one write to the main file outside its writer: LiteDB drops a collection
-    /// under its exclusive lock, which waits for every other transaction, and refuses to do it
-    /// inside one (the writer's).
+    /// Runs as the main file opens, before its writer starts (<see cref="LiteDbSchema.Open"/>):
+    /// dropping a collection frees pages, which LiteDB must not do beside another write, and it
+    /// refuses to drop inside a transaction (the writer's).
     /// </remarks>
-    private void GoOnFrom(LiteDatabase main)
+    internal static void GoOnFrom(LiteDatabase main, string path)
     {
+        using var database = OpenFile(path);
+        var inbox = Entries(database);
         var mainInbox = main.CollectionExists(MainFileCollection) ? main.GetCollection<InboxDocument>(MainFileCollection) : null;
-        if (_inbox.Count() == 0)
+        if (inbox.Count() == 0)
         {
             var pending = mainInbox?.Find(d => d.Status == nameof(InboxStatus.Pending)).ToList() ?? [];
             var floor = Math.Max(
@@ -156,13 +152,26 @@ internal sealed class LiteDbInboxStore : IInboxStore, IDisposable
                 pending.Add(new InboxDocument { Id = floor, UpdateKey = SequenceFloorKey, Status = nameof(InboxStatus.Handled) });
             }
 
-            _inbox.InsertBulk(pending);
+            inbox.InsertBulk(pending);
         }
 
         if (mainInbox is not null)
         {
             main.DropCollection(MainFileCollection);
         }
+    }
+
+    /// <summary>Its keys are exact ASCII: compared ordinally, not by culture (an eighth of the writer's time in the profile).</summary>
+    private static LiteDatabase OpenFile(string path) =>
+        LiteDbFile.Open(path, new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal));
+
+    /// <summary>The Int64 auto id is the sequence: assigned under the collection's write lock, so it only grows.</summary>
+    private static ILiteCollection<InboxDocument> Entries(LiteDatabase database)
+    {
+        var inbox = database.GetCollection<InboxDocument>("inbox", BsonAutoId.Int64);
+        inbox.EnsureIndex(d => d.UpdateKey, unique: true);
+        inbox.EnsureIndex(d => d.Status);
+        return inbox;
     }
 
     private bool IsRecent(string key)

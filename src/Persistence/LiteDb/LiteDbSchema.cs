@@ -11,7 +11,24 @@ namespace Hromada.Persistence.LiteDb;
 /// </summary>
 internal static class LiteDbSchema
 {
-    public static LiteDatabase Prepare(LiteDatabase database)
+    /// <summary>Opens the main file ready for its stores: its layout prepared, and the inbox file beside it carried on from it.</summary>
+    public static LiteDatabase Open(string path)
+    {
+        var database = LiteDbFile.Open(path);
+        try
+        {
+            Prepare(database);
+            LiteDbInboxStore.GoOnFrom(database, LiteDbInboxStore.PathBeside(path));
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    private static void Prepare(LiteDatabase database)
     {
         LiteDbSessionStore.Prepare(database);
         LiteDbOutboxStore.Prepare(database);
@@ -29,7 +46,6 @@ internal static class LiteDbSchema
         LiteDbApiKeyStore.Prepare(database);
         LiteDbSweepStore.Prepare(database);
         LiteDbBroadcastStore.Prepare(database);
-        return database;
     }
 
     /// <summary>For a collection without indexes: LiteDB creates a collection on its first write and has no call that only creates one.</summary>
