@@ -293,6 +293,6 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
             new LiteDbApiKeyStore(database, writer),
             new LiteDbSweepStore(database, writer),
             new LiteDbBroadcastStore(database, writer),
-            new LiteDbConversationTurnStore(writer, sessions, outbox, residents, inbox));
+            new LiteDbConversationTurnStore(writer, sessions, outbox, residents));
     }
 }

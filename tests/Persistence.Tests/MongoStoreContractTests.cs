@@ -43,7 +43,7 @@ public sealed class MongoStoreContractTests : StoreContractTests
             new MongoApiKeyStore(database),
             new MongoSweepStore(database),
             new MongoBroadcastStore(database),
-            new MongoConversationTurnStore(sessions, outbox, residents, inbox));
+            new MongoConversationTurnStore(sessions, outbox, residents));
     }
 
     public override async ValueTask DisposeAsync()

@@ -13,7 +13,7 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
-    public async Task TryCommitAsync_FreshTurn_StoresRepliesResidentAndSessionAndMarksTheEntryHandled()
+    public async Task TryCommitAsync_FreshTurn_StoresRepliesResidentAndSession()
     {
         var turn = await TurnAsync("1", "in:1:0", "in:1:1") with { SavedResident = Resident("r1", Telegram("501")) };
 
@@ -25,7 +25,6 @@ public abstract partial class StoreContractTests
         Assert.Equal((turn.Sequence, 1L), (stored!.LastSequence, stored.Version));
         Assert.Equal(["in:1:0", "in:1:1"], (await Outbox.ListForChatAsync(ChannelKind.Telegram, "501", 0, Ct)).Select(m => m.IdempotencyKey));
         Assert.Equal("r1", (await Residents.FindByIdentityAsync(Telegram("501").Key, Ct))?.Id);
-        Assert.Empty(await Inbox.GetPendingAsync(Ct));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed partial class ConversationEngine(
         if (session.LastSequence >= entry.Sequence)
         {
             // Applied before a crash; only the inbox mark was missing.
-            await inbox.MarkAsync(entry.Sequence, InboxStatus.Handled, cancellationToken);
+            await MarkHandledAsync(entry, cancellationToken);
             return true;
         }
 
@@ -76,6 +76,8 @@ public sealed partial class ConversationEngine(
         {
             return false;
         }
+
+        await MarkHandledAsync(entry, cancellationToken);
 
         if (context.Replies.Count > 0)
         {
@@ -180,6 +182,23 @@ public sealed partial class ConversationEngine(
         };
     }
 
+    /// <summary>
+    /// After the turn is stored, so a mark that fails (the inbox already closing at shutdown) is only
+    /// logged: the session's LastSequence covers the entry, and the next start just marks it. Taken for
+    /// a failed turn, it would send an apology for a handled message.
+    /// </summary>
+    private async Task MarkHandledAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await inbox.MarkAsync(entry.Sequence, InboxStatus.Handled, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogMarkFailed(exception, entry.Sequence);
+        }
+    }
+
     private async Task ApologiseAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
         var message = entry.Message;
@@ -193,6 +212,9 @@ public sealed partial class ConversationEngine(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling inbox entry {Sequence} from {Channel} failed")]
     private partial void LogHandlerFailed(Exception exception, long sequence, ChannelKind channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox entry {Sequence} was handled but not marked; the next start marks it")]
+    private partial void LogMarkFailed(Exception exception, long sequence);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dialog {Dialog} expired in state {State}")]
     private partial void LogDialogExpired(string dialog, string? state);

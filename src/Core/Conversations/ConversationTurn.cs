@@ -3,7 +3,7 @@ using Hromada.Core.Residents;
 namespace Hromada.Core.Conversations;
 
 /// <summary>What handling one inbox entry changes, stored as one.</summary>
-/// <param name="Sequence">The inbox entry handled; it is marked handled with the rest.</param>
+/// <param name="Sequence">The inbox entry handled; the engine marks it handled once the turn is stored.</param>
 /// <param name="Session">Saved if its <see cref="ConversationSession.Version"/> is still the stored one.</param>
 /// <param name="Replies">Stored in order; their idempotency keys derive from <paramref name="Sequence"/>.</param>
 public sealed record ConversationTurn(long Sequence, ConversationSession Session, IReadOnlyList<OutboxMessage> Replies)
@@ -18,10 +18,10 @@ public sealed record ConversationTurn(long Sequence, ConversationSession Session
 public interface IConversationTurnStore
 {
     /// <summary>
-    /// Stores the turn's replies, resident change and session, and marks its inbox entry handled,
-    /// then increments the session's version. The embedded store does it in one transaction; MongoDB
-    /// in that order, each write idempotent, the session last but the inbox mark, so a crash between
-    /// them leaves a turn the engine redoes without sending anything twice.
+    /// Stores the turn's replies, resident change and session, then increments the session's version.
+    /// The embedded store does it in one transaction; MongoDB in that order, each write idempotent,
+    /// the session last, so a crash between them leaves a turn the engine redoes without sending
+    /// anything twice.
     /// </summary>
     /// <returns>False, with nothing stored, when another writer saved the session since it was read.</returns>
     /// <exception cref="InvalidOperationException">

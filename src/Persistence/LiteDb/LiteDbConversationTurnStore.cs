@@ -5,16 +5,13 @@ namespace Hromada.Persistence.LiteDb;
 
 /// <summary>
 /// One write on the writer's thread, so one transaction: the checks come before any write, and
-/// the turn costs one round of the group commit instead of one per store. The inbox, in a file of
-/// its own, is marked after the commit: a crash in between leaves the entry pending, and the engine
-/// recognises it by the session's LastSequence and only marks it.
+/// the turn costs one round of the group commit instead of one per store.
 /// </summary>
 internal sealed class LiteDbConversationTurnStore(
     LiteDbWriter writer,
     LiteDbSessionStore sessions,
     LiteDbOutboxStore outbox,
-    LiteDbResidentStore residents,
-    LiteDbInboxStore inbox) : IConversationTurnStore
+    LiteDbResidentStore residents) : IConversationTurnStore
 {
     public async Task<bool> TryCommitAsync(ConversationTurn turn, CancellationToken cancellationToken)
     {
@@ -50,7 +47,6 @@ internal sealed class LiteDbConversationTurnStore(
                 throw ResidentDocument.IdentityTaken();
             case Outcome.Committed:
                 turn.Session.Version++;
-                await inbox.MarkAsync(turn.Sequence, InboxStatus.Handled, cancellationToken);
                 return true;
             default:
                 return false;

@@ -5,13 +5,12 @@ namespace Hromada.Persistence.Mongo;
 /// <summary>
 /// Without a replica set there are no multi-document transactions, so the turn is written in the
 /// order that makes a crash between writes harmless: replies (idempotency keys), resident, the
-/// session (its compare-and-set marks the turn applied), then the inbox mark.
+/// session last (its compare-and-set marks the turn applied).
 /// </summary>
 internal sealed class MongoConversationTurnStore(
     MongoSessionStore sessions,
     MongoOutboxStore outbox,
-    MongoResidentStore residents,
-    MongoInboxStore inbox) : IConversationTurnStore
+    MongoResidentStore residents) : IConversationTurnStore
 {
     public async Task<bool> TryCommitAsync(ConversationTurn turn, CancellationToken cancellationToken)
     {
@@ -33,12 +32,6 @@ internal sealed class MongoConversationTurnStore(
             await residents.SaveAsync(resident, cancellationToken);
         }
 
-        if (!await sessions.TrySaveAsync(turn.Session, cancellationToken))
-        {
-            return false;
-        }
-
-        await inbox.MarkAsync(turn.Sequence, InboxStatus.Handled, cancellationToken);
-        return true;
+        return await sessions.TrySaveAsync(turn.Session, cancellationToken);
     }
 }

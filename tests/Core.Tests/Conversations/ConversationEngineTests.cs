@@ -176,6 +176,31 @@ public sealed class ConversationEngineTests : IDisposable
         Assert.Equal(sessionAfterFirst!.Version, (await bot.SessionAsync("ivan"))!.Version);
     }
 
+    /// <summary>The inbox can close before the engine at shutdown: a turn stored but left unmarked has not failed.</summary>
+    [Fact]
+    public async Task Handle_InboxClosedOnceTheTurnIsStored_NoApologyAndTheNextStartOnlyMarksIt()
+    {
+        int stored;
+        await using (var bot = await StartAsync())
+        {
+            await bot.SayAsync("ivan", "/start");
+            var entry = await bot.Inbox.TryAddAsync(Message("ivan", button: OnboardingDialog.Agree), CancellationToken.None);
+            ((IDisposable)bot.Inbox).Dispose();
+
+            await bot.Engine.HandleAsync(entry!, CancellationToken.None);
+
+            Assert.NotEqual(Text("Engine_Apology"), Assert.Single(await bot.NewRepliesAsync("ivan")).Text);
+            Assert.Equal(entry!.Sequence, (await bot.SessionAsync("ivan"))!.LastSequence);
+            stored = (await bot.Outbox.ListForChatAsync(ChannelKind.Dev, "ivan", 0, CancellationToken.None)).Count;
+        }
+
+        await using var restarted = await StartAsync();
+        await restarted.WaitUntilHandledAsync();
+
+        Assert.Empty(await restarted.Inbox.GetPendingAsync(CancellationToken.None));
+        Assert.Equal(stored, (await restarted.Outbox.ListForChatAsync(ChannelKind.Dev, "ivan", 0, CancellationToken.None)).Count);
+    }
+
     [Fact]
     public async Task Start_PendingEntriesLeftByCrash_HandledOnStart()
     {
